@@ -1,0 +1,28 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from gongkai.catalog.guideline_data import load_shipped_guidelines
+from gongkai.catalog.models import Domain, Guideline, GuidelineItem
+from gongkai.demo.region import build_demo
+from gongkai.orgs.models import Organization
+
+
+class Command(BaseCommand):
+    help = "载入演示数据（青禾市）。已有数据时不做任何事，除非指定 --reset。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reset", action="store_true", help="先清空数据库再载入演示数据")
+
+    def handle(self, *args, reset: bool, **options):
+        if reset:
+            call_command("flush", "--noinput", verbosity=0)
+            load_shipped_guidelines(Domain, Guideline, GuidelineItem)
+        elif Organization.objects.exists():
+            self.stdout.write("数据库中已有数据，跳过演示数据载入（如需重建请加 --reset）。")
+            return
+        with transaction.atomic():
+            figures = build_demo()
+        self.stdout.write(
+            f"演示数据已载入：{figures['organizations']} 个机关单位，{figures['published_catalogs']} 个已发布目录。"
+        )
