@@ -4,6 +4,11 @@ from django.utils import timezone
 from gongkai.audit.models import Event
 
 
+def user_or_none(actor):
+    """The account behind an actor, for foreign keys; None for anonymous visitors and the system."""
+    return actor if isinstance(actor, models.Model) and actor.is_authenticated else None
+
+
 def record_event(
     *,
     actor,
@@ -18,8 +23,8 @@ def record_event(
     authenticated = getattr(actor, "is_authenticated", False)
     return Event.objects.create(
         at=timezone.now(),
-        actor=actor if authenticated else None,
-        actor_label=actor.get_username() if authenticated else "系统",
+        actor=user_or_none(actor),
+        actor_label=actor.get_username() if authenticated else "匿名访客",
         action=action,
         organization=organization,
         target_type=target._meta.label_lower,

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from gongkai.audit.services import record_event
+from gongkai.audit.services import record_event, user_or_none
 from gongkai.catalog.elements import check_time_limit_kept_or_tightened, clean_elements
 from gongkai.catalog.models import (
     Catalog,
@@ -30,7 +30,7 @@ def _save_revision(item: CatalogItem, *, by, note: str) -> None:
         applicable=item.applicable,
         not_applicable_reason=item.not_applicable_reason,
         withdrawn=item.withdrawn,
-        changed_by=by if getattr(by, "is_authenticated", False) else None,
+        changed_by=user_or_none(by),
         changed_at=timezone.now(),
         note=note[:255],
     )
@@ -228,7 +228,7 @@ def publish_catalog(*, catalog: Catalog, by, note: str = "") -> CatalogVersion:
         catalog=catalog,
         number=catalog.published_version + 1,
         published_at=timezone.now(),
-        published_by=by if getattr(by, "is_authenticated", False) else None,
+        published_by=user_or_none(by),
         note=note[:255],
         items=items,
     )

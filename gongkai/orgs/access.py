@@ -13,6 +13,24 @@ from django.db.models import Q
 from gongkai.orgs.models import Membership, Organization, Role
 
 
+class SystemActor:
+    """Who acts when a command-line tool or a background task changes state (audited as 系统)."""
+
+    is_authenticated = True
+    is_active = True
+    is_superuser = True
+    pk = None
+
+    def get_username(self) -> str:
+        return "系统"
+
+    def __str__(self) -> str:
+        return "系统"
+
+
+SYSTEM = SystemActor()
+
+
 class Action(StrEnum):
     VIEW_WORKSPACE = "view_workspace"  # read drafts and internal pages of the organization
     EDIT_CATALOG = "edit_catalog"
