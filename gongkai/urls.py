@@ -1,6 +1,12 @@
 from django.urls import include, path
 
+# Each app mounts its staff pages under /workspace/<area>/ and its public pages on the portal.
 urlpatterns = [
+    path("workspace/documents/", include("gongkai.documents.urls")),
+    path("workspace/requests/", include("gongkai.info_requests.urls")),
+    path("workspace/reports/", include("gongkai.reports.urls")),
+    path("workspace/supervision/", include("gongkai.supervision.urls")),
+    path("workspace/participation/", include("gongkai.participation.urls")),
     path("workspace/", include("gongkai.workspace.urls")),
     path("", include("gongkai.portal.urls")),
 ]

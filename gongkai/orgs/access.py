@@ -38,14 +38,54 @@ class Action(StrEnum):
     SUPERVISE = "supervise"
     MANAGE_MEMBERS = "manage_members"
     MANAGE_GUIDELINES = "manage_guidelines"  # national guidelines: platform administrators only
+    EDIT_DOCUMENT = "edit_document"  # draft, edit and submit 政府信息
+    REVIEW_DOCUMENT = (
+        "review_document"  # 保密审查 and personal-information review, approve or return
+    )
+    PUBLISH_DOCUMENT = "publish_document"  # publish, withdraw, correct
+    HANDLE_REQUEST = "handle_request"  # 依申请公开: register, handle, reply
+    APPROVE_EXTENSION = "approve_extension"  # approve a 延期 of a disclosure request
+    EDIT_REPORT = "edit_report"  # 年度报告: fill and check
+    PUBLISH_REPORT = "publish_report"
+    HANDLE_PARTICIPATION = "handle_participation"  # consultations, messages, transfer orders
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.ADMIN: frozenset(
-        {Action.VIEW_WORKSPACE, Action.EDIT_CATALOG, Action.PUBLISH_CATALOG, Action.MANAGE_MEMBERS}
+        {
+            Action.VIEW_WORKSPACE,
+            Action.EDIT_CATALOG,
+            Action.PUBLISH_CATALOG,
+            Action.MANAGE_MEMBERS,
+            Action.EDIT_DOCUMENT,
+            Action.PUBLISH_DOCUMENT,
+            Action.HANDLE_REQUEST,
+            Action.APPROVE_EXTENSION,
+            Action.EDIT_REPORT,
+            Action.PUBLISH_REPORT,
+            Action.HANDLE_PARTICIPATION,
+        }
     ),
-    Role.EDITOR: frozenset({Action.VIEW_WORKSPACE, Action.EDIT_CATALOG}),
-    Role.REVIEWER: frozenset({Action.VIEW_WORKSPACE, Action.PUBLISH_CATALOG}),
+    Role.EDITOR: frozenset(
+        {
+            Action.VIEW_WORKSPACE,
+            Action.EDIT_CATALOG,
+            Action.EDIT_DOCUMENT,
+            Action.HANDLE_REQUEST,
+            Action.EDIT_REPORT,
+            Action.HANDLE_PARTICIPATION,
+        }
+    ),
+    Role.REVIEWER: frozenset(
+        {
+            Action.VIEW_WORKSPACE,
+            Action.PUBLISH_CATALOG,
+            Action.REVIEW_DOCUMENT,
+            Action.PUBLISH_DOCUMENT,
+            Action.APPROVE_EXTENSION,
+            Action.PUBLISH_REPORT,
+        }
+    ),
     Role.SUPERVISOR: frozenset({Action.VIEW_WORKSPACE, Action.SUPERVISE}),
 }
 SUBTREE_ROLES = frozenset({Role.SUPERVISOR})

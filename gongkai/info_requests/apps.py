@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InfoRequestsConfig(AppConfig):
+    name = "gongkai.info_requests"
+    label = "info_requests"
