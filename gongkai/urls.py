@@ -8,5 +8,9 @@ urlpatterns = [
     path("workspace/supervision/", include("gongkai.supervision.urls")),
     path("workspace/participation/", include("gongkai.participation.urls")),
     path("workspace/", include("gongkai.workspace.urls")),
+    path("docs/", include("gongkai.documents.public_urls")),
+    path("ysq/", include("gongkai.info_requests.public_urls")),
+    path("nianbao/", include("gongkai.reports.public_urls")),
+    path("hudong/", include("gongkai.participation.public_urls")),
     path("", include("gongkai.portal.urls")),
 ]

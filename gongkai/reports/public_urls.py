@@ -1,0 +1,4 @@
+"""Public pages of this area, mounted at /nianbao/."""
+
+app_name = "reports_public"
+urlpatterns = []
