@@ -4,22 +4,9 @@ from django.core.exceptions import ValidationError
 
 from gongkai.catalog.models import ELEMENT_FIELDS, Audience, Mode
 from gongkai.orgs.models import CatalogLevel
+from gongkai.rules.catalog_table import CHANNELS
 
-STANDARD_CHANNELS = (
-    "政府网站",
-    "政府公报",
-    "两微一端",
-    "发布会/听证会",
-    "广播电视",
-    "纸质媒体",
-    "公开查阅点",
-    "政务服务中心",
-    "便民服务站",
-    "入户/现场",
-    "社区/企事业单位/村公示栏(电子屏)",
-    "精准推送",
-    "其他",
-)
+STANDARD_CHANNELS = CHANNELS
 _LIST_FIELDS = {"basis", "channels", "levels"}
 
 

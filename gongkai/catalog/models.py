@@ -1,21 +1,9 @@
 from django.conf import settings
 from django.db import models
 
-ELEMENT_FIELDS = (
-    "level1",
-    "level2",
-    "level3",
-    "content",
-    "basis",
-    "time_limit",
-    "time_limit_working_days",
-    "subject",
-    "channels",
-    "audience",
-    "mode",
-    "levels",
-    "note",
-)
+from gongkai.rules.catalog_table import ELEMENT_KEYS
+
+ELEMENT_FIELDS = ELEMENT_KEYS
 
 
 class Audience(models.TextChoices):
