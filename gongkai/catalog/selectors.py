@@ -3,6 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import F
+
 from gongkai.catalog.models import Catalog, CatalogItem, CatalogVersion, Domain, GuidelineItem
 from gongkai.orgs.models import Organization
 
@@ -32,9 +34,13 @@ def guideline_items_for_level(domain: Domain, level: str | None) -> list[Guideli
 
 
 def coverage_matrix(
-    organizations: list[Organization], domains: list[Domain]
+    organizations: list[Organization], domains: list[Domain], *, published_only: bool = False
 ) -> dict[tuple[int, int], Coverage]:
-    """Coverage for every (organization id, domain id) pair, in three queries whatever the sizes."""
+    """Coverage for every (organization id, domain id) pair, in a few queries whatever the sizes.
+
+    With `published_only`, an item counts as adopted only once it is in the latest published
+    version (what the public sees); drafts count in the organization's own workspace.
+    """
     level_items: dict[tuple[int, str], set[int]] = defaultdict(set)
     for item_id, domain_id, levels in GuidelineItem.objects.filter(
         guideline__domain__in=domains
@@ -47,10 +53,13 @@ def coverage_matrix(
     rows = CatalogItem.objects.filter(
         catalog__organization__in=organizations, catalog__domain__in=domains, withdrawn=False
     ).values_list(
-        "catalog__organization_id", "catalog__domain_id", "guideline_item_id", "applicable"
+        "id", "catalog__organization_id", "catalog__domain_id", "guideline_item_id", "applicable"
     )
-    for org_id, domain_id, guideline_item_id, applicable in rows:
+    published = _published_item_ids(organizations, domains) if published_only else None
+    for item_id, org_id, domain_id, guideline_item_id, applicable in rows:
         key = (org_id, domain_id)
+        if published is not None and applicable and item_id not in published:
+            continue
         if guideline_item_id is None:
             local[key] += applicable
         elif applicable:
@@ -69,6 +78,16 @@ def coverage_matrix(
                 local=local[key],
             )
     return result
+
+
+def _published_item_ids(organizations: list[Organization], domains: list[Domain]) -> set[int]:
+    versions = CatalogVersion.objects.filter(
+        catalog__organization__in=organizations,
+        catalog__domain__in=domains,
+        catalog__published_version__gt=0,
+        number=F("catalog__published_version"),
+    ).values_list("items", flat=True)
+    return {entry["item_id"] for items in versions for entry in items}
 
 
 def coverage_of(organization: Organization, domain: Domain) -> Coverage:

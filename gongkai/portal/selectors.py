@@ -198,7 +198,7 @@ def organization_page(code: str) -> OrganizationPage | None:
         .order_by("catalog__domain__position", "catalog__domain__code")
     )
     domains = [version.catalog.domain for version in latest]
-    coverage = coverage_matrix([organization], domains) if domains else {}
+    coverage = coverage_matrix([organization], domains, published_only=True) if domains else {}
     catalogs = [
         CatalogSummary(
             domain=version.catalog.domain,

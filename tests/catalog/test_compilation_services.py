@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from gongkai.audit.models import Event
 from gongkai.catalog import services
 from gongkai.catalog.models import Catalog, CatalogItem, Domain
-from gongkai.catalog.selectors import coverage_of, guideline_items_for_level
+from gongkai.catalog.selectors import coverage_matrix, coverage_of, guideline_items_for_level
 
 
 @pytest.fixture
@@ -173,3 +173,15 @@ def test_local_item_is_added_without_a_guideline_link(world):
     )
     assert item.is_local and item.revision == 1
     assert coverage_of(world.township, world.social_assistance).local == 1
+
+
+def test_public_coverage_counts_only_published_items(world, fresh):
+    org, domain = fresh
+    catalog = services.open_catalog(organization=org, domain=domain, by=world.admin)
+    guideline = guideline_items_for_level(domain, "乡级")
+    services.adopt_guideline_items(catalog=catalog, guideline_items=guideline[:2], by=world.admin)
+    assert coverage_matrix([org], [domain], published_only=True)[(org.id, domain.id)].adopted == 0
+    services.publish_catalog(catalog=catalog, by=world.admin)
+    services.adopt_guideline_items(catalog=catalog, guideline_items=guideline[2:3], by=world.admin)
+    assert coverage_matrix([org], [domain], published_only=True)[(org.id, domain.id)].adopted == 2
+    assert coverage_of(org, domain).adopted == 3
