@@ -5,7 +5,6 @@ Everything after the install is an ordinary Django or pytest command.
 """
 
 import hashlib
-import os
 import subprocess
 import sys
 import venv
@@ -68,8 +67,19 @@ def main(argv: list[str]) -> int:
         return 0
     manage("collectstatic", "--noinput", "-v", "0")
     manage("print_welcome")
-    os.execv(str(PY), [str(PY), str(ROOT / "manage.py"), "runserver", "127.0.0.1:8000", *rest])
-    return 0
+    # One process for pages, one for background tasks (scheduled publication, text extraction).
+    worker = subprocess.Popen(
+        [str(PY), str(ROOT / "manage.py"), "db_worker", "--no-reload", "-v", "0"], cwd=ROOT
+    )
+    try:
+        return subprocess.run(
+            [str(PY), str(ROOT / "manage.py"), "runserver", "127.0.0.1:8000", *rest], cwd=ROOT
+        ).returncode
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        worker.terminate()
+        worker.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -13,10 +13,20 @@ from gongkai.demo.region import build_demo
 from gongkai.orgs.models import Organization
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_data_dir(tmp_path_factory):
+    """Uploads, masked copies and staged imports of the test session stay out of ./var."""
+    from django.conf import settings
+
+    data_dir = tmp_path_factory.mktemp("gongkai-data")
+    settings.DATA_DIR = data_dir
+    settings.MEDIA_ROOT = data_dir / "media"
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(_private_data_dir, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        build_demo()
+        build_demo(areas=("documents",))
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ from django.db import transaction
 from gongkai.catalog import services as catalog_services
 from gongkai.catalog.models import Domain
 from gongkai.catalog.selectors import guideline_items_for_level
+from gongkai.demo import documents as demo_documents
+from gongkai.demo import participation as demo_participation
 from gongkai.orgs.models import (
     Membership,
     Organization,
@@ -46,7 +48,7 @@ DEPARTMENTS = {
     },
 }
 # Bodies whose catalogs are left incomplete, so that coverage and supervision show something.
-INCOMPLETE = {"云台乡", "西岭县卫生健康局", "新城街道"}
+INCOMPLETE = {"云台乡", "西岭县卫生健康局", "新城街道", "东湖街道", "东川县财政局"}
 UNSTARTED = {"云台乡": {"public_culture", "employment", "healthcare"}}
 
 
@@ -220,9 +222,21 @@ def compile_catalogs(orgs: dict[str, Organization], *, by) -> int:
     return published
 
 
-def build_demo() -> dict:
+AREAS = ("documents", "participation")
+_BUILDERS = {"documents": demo_documents.build, "participation": demo_participation.build}
+
+
+def build_demo(*, areas: tuple[str, ...] = AREAS) -> dict:
+    """The whole demo: region, users and catalogs, then the data of each area in `areas`.
+
+    The test suite's shared world builds the catalogs and documents only; each other area's
+    tests build that area's demo data themselves.
+    """
     orgs = build_region()
     build_users(orgs)
     admin = get_user_model().objects.get(username="admin")
     published = compile_catalogs(orgs, by=admin)
-    return {"organizations": len(orgs), "published_catalogs": published}
+    figures = {"organizations": len(orgs), "published_catalogs": published}
+    for area in areas:
+        figures.update(_BUILDERS[area](orgs=orgs, by=admin))
+    return figures

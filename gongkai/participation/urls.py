@@ -1,2 +1,67 @@
+from django.urls import path
+
+from gongkai.participation.views import consultations, messages, opinion, overview, proposals
+
 app_name = "participation"
-urlpatterns = []
+urlpatterns = [
+    path("", overview.index, name="index"),
+    path("supervision/", overview.supervision, name="supervision"),
+    path("time-limits/", overview.time_limits, name="time_limits"),
+    path("consultations/", consultations.consultation_list, name="consultations"),
+    path("consultations/new/<str:code>/", consultations.consultation_new, name="consultation_new"),
+    path("consultations/<int:pk>/", consultations.consultation_detail, name="consultation"),
+    path("consultations/<int:pk>/edit/", consultations.consultation_edit, name="consultation_edit"),
+    path(
+        "consultations/<int:pk>/publish/",
+        consultations.consultation_publish,
+        name="consultation_publish",
+    ),
+    path(
+        "consultations/<int:pk>/extend/",
+        consultations.consultation_extend,
+        name="consultation_extend",
+    ),
+    path(
+        "consultations/<int:pk>/feedback/",
+        consultations.consultation_feedback,
+        name="consultation_feedback",
+    ),
+    path(
+        "consultations/<int:pk>/close/",
+        consultations.consultation_close,
+        name="consultation_close",
+    ),
+    path("consultations/<int:pk>/events/new/", consultations.event_new, name="event_new"),
+    path("comments/<int:pk>/approve/", consultations.comment_approve, name="comment_approve"),
+    path("comments/<int:pk>/hide/", consultations.comment_hide, name="comment_hide"),
+    path("comments/<int:pk>/decide/", consultations.comment_decide, name="comment_decide"),
+    path("messages/", messages.message_list, name="messages"),
+    path("messages/figures/", messages.message_figures, name="message_figures"),
+    path("messages/<int:pk>/", messages.message_detail, name="message"),
+    path("messages/<int:pk>/accept/", messages.message_accept, name="message_accept"),
+    path("messages/<int:pk>/answer/", messages.message_answer, name="message_answer"),
+    path("messages/<int:pk>/transfer/", messages.message_transfer, name="message_transfer"),
+    path("messages/<int:pk>/route/", messages.message_route, name="message_route"),
+    path(
+        "messages/<int:pk>/publication/",
+        messages.message_publication,
+        name="message_publication",
+    ),
+    path("opinion/", opinion.opinion_list, name="opinion"),
+    path("opinion/new/<str:code>/", opinion.opinion_new, name="opinion_new"),
+    path("opinion/<int:pk>/", opinion.opinion_event, name="opinion_event"),
+    path("opinion/<int:pk>/assess/", opinion.opinion_assess, name="opinion_assess"),
+    path("opinion/<int:pk>/transfer/", opinion.opinion_transfer, name="opinion_transfer"),
+    path("opinion/<int:pk>/close/", opinion.opinion_close, name="opinion_close"),
+    path("orders/<int:pk>/", opinion.order_detail, name="order"),
+    path("orders/<int:pk>/respond/", opinion.order_respond, name="order_respond"),
+    path("orders/<int:pk>/publish/", opinion.order_publish, name="order_publish"),
+    path("proposals/", proposals.proposal_list, name="proposals"),
+    path("proposals/new/<str:code>/", proposals.proposal_new, name="proposal_new"),
+    path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal"),
+    path("proposals/<int:pk>/reply/", proposals.proposal_reply, name="proposal_reply"),
+    path("proposals/<int:pk>/publish/", proposals.proposal_publish, name="proposal_publish"),
+    path("items/<str:code>/", proposals.item_list, name="items"),
+    path("items/<str:code>/publish/", proposals.item_publish, name="items_publish"),
+    path("item/<int:pk>/withdraw/", proposals.item_withdraw, name="item_withdraw"),
+]

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_cookie
 
+from gongkai.documents.selectors.public import published_for_item
 from gongkai.portal import selectors
 from gongkai.portal.qr import absolute_url, is_qr_path, qr_svg
 
@@ -78,7 +79,8 @@ def item(request: HttpRequest, code: str, domain_code: str, item_id: int) -> Htt
     page = selectors.item_page(code, domain_code, item_id)
     if page is None:
         raise Http404("现行目录中没有这个事项。")
-    return _render_page(request, "item", {"page": page})
+    documents = published_for_item(item_id, limit=10)
+    return _render_page(request, "item", {"page": page, "documents": documents})
 
 
 @require_safe

@@ -29,7 +29,7 @@ def test_citizen_walks_from_home_to_a_dibao_item_on_a_phone_and_prints_it(phone,
     expect(phone.get_by_role("heading", level=1)).to_have_text("最低生活保障 · 政策法规文件")
     for label in ELEMENT_LABELS:
         expect(phone.get_by_role("rowheader", name=label, exact=True)).to_be_visible()
-    expect(phone.get_by_text("该事项下暂无已发布的政府信息")).to_be_visible()
+    expect(phone.get_by_role("heading", name="政府信息", exact=True)).to_be_visible()
     qr = phone.get_by_role("img", name="本页二维码", exact=False)
     expect(qr).to_be_visible()
     assert qr.evaluate("img => img.naturalWidth > 0")

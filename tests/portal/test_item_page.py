@@ -1,5 +1,8 @@
 from gongkai.catalog import services
 from gongkai.catalog.models import Catalog
+from gongkai.documents.choices import Status
+from gongkai.documents.models import Document
+from gongkai.documents.selectors.public import published_for_item
 
 ELEMENT_LABELS = [
     "公开事项",
@@ -33,7 +36,22 @@ def test_item_page_shows_the_8_elements_as_published(client, world, dibao_item):
     assert '<th scope="row">公开层级</th><td>县级、乡级</td>' in html
 
 
+def test_item_page_lists_the_documents_published_under_the_item(client, world, township_catalog):
+    entries = township_catalog.versions.get(number=1).items
+    entry, documents = next(
+        (e, docs) for e in entries if (docs := published_for_item(e["item_id"], limit=10))
+    )
+    html = client.get(f"/org/QH01T01/social_assistance/item/{entry['item_id']}/").content.decode()
+
+    for document in documents:
+        assert document.title in html
+    assert "该事项下暂无已发布的政府信息" not in html
+
+
 def test_item_page_has_the_honest_empty_documents_state(client, world, dibao_item):
+    Document.objects.filter(catalog_items=dibao_item.entry["item_id"]).update(
+        status=Status.WITHDRAWN
+    )
     html = client.get(dibao_item.url).content.decode()
 
     assert "该事项下暂无已发布的政府信息" in html

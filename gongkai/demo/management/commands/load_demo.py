@@ -24,5 +24,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             figures = build_demo()
         self.stdout.write(
-            f"演示数据已载入：{figures['organizations']} 个机关单位，{figures['published_catalogs']} 个已发布目录。"
+            f"演示数据已载入：{figures['organizations']} 个机关单位，{figures['published_catalogs']} 个已发布目录，"
+            f"{figures.get('documents', 0)} 条政府信息。"
         )

@@ -1,0 +1,206 @@
+"""Staff pages of 留言咨询: the inbox, one message (accept, answer, transfer, route), figures."""
+
+from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from gongkai.orgs.access import Action, can, organizations_for
+from gongkai.orgs.models import Organization
+from gongkai.participation import clock, selectors
+from gongkai.participation.access import require_view, visible_organizations
+from gongkai.participation.forms import (
+    AnswerForm,
+    RouteForm,
+    TransferForm,
+    UnpublishForm,
+    apply_errors,
+)
+from gongkai.participation.models import Message, MessageStatus
+from gongkai.participation.services import messages as services
+from gongkai.participation.views.common import refuse
+
+FILTERS = {
+    "open": ("未答复", lambda qs, today: qs.unanswered()),
+    "overdue": ("已超期", lambda qs, today: qs.overdue(on=today)),
+    "answered": ("已答复", lambda qs, today: qs.filter(status=MessageStatus.ANSWERED)),
+    "all": ("全部", lambda qs, today: qs),
+}
+
+
+@login_required
+def message_list(request):
+    show = request.GET.get("show", "open")
+    if show not in FILTERS:
+        show = "open"
+    today = clock.today()
+    organizations = visible_organizations(request.user)
+    queryset = Message.objects.filter(organization__in=organizations).select_related("organization")
+    rows = list(FILTERS[show][1](queryset, today).order_by("answer_due", "id")[:300])
+    inbox = (
+        list(Message.objects.filter(organization=None).order_by("received_at"))
+        if services.can_route_platform_messages(request.user)
+        else []
+    )
+    return render(
+        request,
+        "participation/message_list.html",
+        {
+            "rows": rows,
+            "show": show,
+            "filters": [(key, label) for key, (label, _) in FILTERS.items()],
+            "inbox": inbox,
+            "today": today,
+        },
+    )
+
+
+def _get(request, pk: int) -> Message:
+    message = get_object_or_404(Message.objects.select_related("organization"), pk=pk)
+    if message.organization is None:
+        if not services.can_route_platform_messages(request.user):
+            raise PermissionDenied("您没有权限查看平台待分办留言。")
+    else:
+        require_view(request.user, message.organization)
+    return message
+
+
+def _context(request, message: Message, **forms) -> dict:
+    handles = message.organization is not None and can(
+        request.user, Action.HANDLE_PARTICIPATION, message.organization
+    )
+    others = Organization.objects.exclude(pk=message.organization_id).order_by("path")
+    return {
+        "message": message,
+        "transfers": message.transfers.select_related("from_organization", "to_organization"),
+        "can_handle": handles,
+        "today": clock.today(),
+        "answer_form": forms.get("answer_form") or AnswerForm(),
+        "transfer_form": forms.get("transfer_form") or TransferForm(organizations=others),
+        "route_form": forms.get("route_form")
+        or RouteForm(
+            organizations=organizations_for(request.user, Action.SUPERVISE).order_by("path")
+        ),
+        "unpublish_form": UnpublishForm(),
+    }
+
+
+@login_required
+def message_detail(request, pk: int):
+    message = _get(request, pk)
+    return render(request, "participation/message_detail.html", _context(request, message))
+
+
+@login_required
+@require_POST
+def message_accept(request, pk: int):
+    message = _get(request, pk)
+    try:
+        services.accept_message(message=message, by=request.user)
+    except ValidationError as exc:
+        return refuse(request, exc, "participation:message", pk)
+    flash.success(request, "已受理。")
+    return redirect("participation:message", pk)
+
+
+@login_required
+@require_POST
+def message_answer(request, pk: int):
+    message = _get(request, pk)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.answer_message(
+                message=message,
+                by=request.user,
+                answer=form.cleaned_data["answer"],
+                publish=form.cleaned_data["publish"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            flash.success(request, "已答复。")
+            return redirect("participation:message", pk)
+    return render(
+        request, "participation/message_detail.html", _context(request, message, answer_form=form)
+    )
+
+
+@login_required
+@require_POST
+def message_transfer(request, pk: int):
+    message = _get(request, pk)
+    others = Organization.objects.exclude(pk=message.organization_id)
+    form = TransferForm(request.POST, organizations=others)
+    if form.is_valid():
+        try:
+            services.transfer_message(
+                message=message,
+                to=form.cleaned_data["to"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            flash.success(request, f"已转办给{form.cleaned_data['to'].name}。")
+            return redirect("participation:messages")
+    return render(
+        request,
+        "participation/message_detail.html",
+        _context(request, message, transfer_form=form),
+    )
+
+
+@login_required
+@require_POST
+def message_route(request, pk: int):
+    message = _get(request, pk)
+    form = RouteForm(request.POST, organizations=organizations_for(request.user, Action.SUPERVISE))
+    if form.is_valid():
+        try:
+            services.route_message(
+                message=message, organization=form.cleaned_data["organization"], by=request.user
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            flash.success(request, f"已分办给{form.cleaned_data['organization'].name}。")
+            return redirect("participation:messages")
+    return render(
+        request, "participation/message_detail.html", _context(request, message, route_form=form)
+    )
+
+
+@login_required
+@require_POST
+def message_publication(request, pk: int):
+    message = _get(request, pk)
+    publish = request.POST.get("publish") == "1"
+    try:
+        services.set_message_publication(
+            message=message, by=request.user, publish=publish, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as exc:
+        return refuse(request, exc, "participation:message", pk)
+    flash.success(request, "已公开（个人信息已遮盖）。" if publish else "已取消公开。")
+    return redirect("participation:message", pk)
+
+
+@login_required
+def message_figures(request):
+    today = clock.today()
+    months = selectors.months_back(today, 12)
+    try:
+        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+        if (year, month) not in months:
+            raise ValueError
+    except ValueError:
+        year, month = months[0]
+    rows = selectors.message_figures(visible_organizations(request.user), year=year, month=month)
+    return render(
+        request,
+        "participation/message_figures.html",
+        {"rows": rows, "months": months, "year": year, "month": month},
+    )
