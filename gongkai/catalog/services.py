@@ -97,7 +97,7 @@ def adopt_guideline_items(
 def update_catalog_item(*, item: CatalogItem, by, changes: dict, note: str = "") -> CatalogItem:
     """Localize an item: any of its elements; the time limit may only be kept or tightened."""
     require(by, Action.EDIT_CATALOG, item.catalog.organization)
-    item = CatalogItem.objects.select_for_update().get(pk=item.pk)
+    item = CatalogItem.objects.select_for_update(of=("self",)).get(pk=item.pk)
     before = item.elements()
     elements = clean_elements({**before, **changes})
     if item.guideline_item_id:
@@ -220,7 +220,7 @@ def _snapshot(catalog: Catalog) -> list[dict]:
 def publish_catalog(*, catalog: Catalog, by, note: str = "") -> CatalogVersion:
     """Publish a dated public version; earlier versions stay readable (动态管理)."""
     require(by, Action.PUBLISH_CATALOG, catalog.organization)
-    catalog = Catalog.objects.select_for_update().get(pk=catalog.pk)
+    catalog = Catalog.objects.select_for_update(of=("self",)).get(pk=catalog.pk)
     items = _snapshot(catalog)
     if not items:
         raise ValidationError("目录中还没有适用的事项，不能发布。")
@@ -333,7 +333,7 @@ def import_guideline(
             raise ValidationError(f"第 {number} 行：{'；'.join(exc.messages)}") from exc
     if not cleaned:
         raise ValidationError("表格中没有可导入的事项。")
-    guideline, _ = Guideline.objects.select_for_update().get_or_create(domain=domain)
+    guideline, _ = Guideline.objects.select_for_update(of=("self",)).get_or_create(domain=domain)
     before = {"items": guideline.items.count(), "complete": guideline.complete}
     existing = {_key(g.elements()): g for g in guideline.items.all()}
     seen = set()

@@ -10,7 +10,9 @@ from gongkai.catalog import services as catalog_services
 from gongkai.catalog.models import Domain
 from gongkai.catalog.selectors import guideline_items_for_level
 from gongkai.demo import documents as demo_documents
+from gongkai.demo import info_requests as demo_info_requests
 from gongkai.demo import participation as demo_participation
+from gongkai.demo import reports as demo_reports
 from gongkai.orgs.models import (
     Membership,
     Organization,
@@ -222,8 +224,13 @@ def compile_catalogs(orgs: dict[str, Organization], *, by) -> int:
     return published
 
 
-AREAS = ("documents", "participation")
-_BUILDERS = {"documents": demo_documents.build, "participation": demo_participation.build}
+AREAS = ("documents", "participation", "info_requests", "reports")
+_BUILDERS = {
+    "documents": demo_documents.build,
+    "participation": demo_participation.build,
+    "info_requests": demo_info_requests.build,
+    "reports": demo_reports.build,
+}
 
 
 def build_demo(*, areas: tuple[str, ...] = AREAS) -> dict:

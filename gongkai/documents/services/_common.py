@@ -10,7 +10,11 @@ from gongkai.documents.models import Document, Theme
 
 def lock(document: Document) -> Document:
     """The document re-read under a row lock, so two people cannot move it at once."""
-    return Document.objects.select_for_update().select_related("organization").get(pk=document.pk)
+    return (
+        Document.objects.select_for_update(of=("self",))
+        .select_related("organization")
+        .get(pk=document.pk)
+    )
 
 
 def require_status(document: Document, allowed: set[str] | frozenset[str], doing: str) -> None:

@@ -64,7 +64,9 @@ def take_index_numbers(*, organization: Organization, year: int, count: int = 1)
         raise RuntimeError("take_index_numbers must run inside a transaction")
     pattern = pattern_for(organization)
     IndexCounter.objects.get_or_create(organization=organization, year=year)
-    counter = IndexCounter.objects.select_for_update().get(organization=organization, year=year)
+    counter = IndexCounter.objects.select_for_update(of=("self",)).get(
+        organization=organization, year=year
+    )
     numbers: list[str] = []
     seq = counter.last_seq
     while len(numbers) < count:

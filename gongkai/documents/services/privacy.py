@@ -261,7 +261,7 @@ def keep_finding(*, finding: Finding, by, reason: str) -> Finding:
     require(by, Action.REVIEW_DOCUMENT, document.organization)
     require_status(document, {Status.SUBMITTED}, "保留个人信息")
     reason = require_reason(reason, "保留个人信息")
-    finding = Finding.objects.select_for_update().get(pk=finding.pk, document=document)
+    finding = Finding.objects.select_for_update(of=("self",)).get(pk=finding.pk, document=document)
     if finding.status != FindingStatus.OPEN:
         raise ValidationError("这条检查结果已处理过了。")
     finding.status, finding.reason = FindingStatus.KEPT, reason
@@ -282,7 +282,7 @@ def extract_attachment_text(*, attachment_id: int) -> str:
     """Background work after an upload: read the text, then refresh the document's findings."""
     with transaction.atomic():
         attachment = (
-            Attachment.objects.select_for_update()
+            Attachment.objects.select_for_update(of=("self",))
             .select_related("document")
             .filter(pk=attachment_id)
             .first()

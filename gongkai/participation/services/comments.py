@@ -39,7 +39,7 @@ def submit_comment(
     contact: str = "",
 ) -> Comment:
     """A citizen's comment, waiting for moderation. Refused outside the comment period."""
-    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    consultation = Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
     today = clock.today()
     phase = consultation.phase_on(today)
     if phase in (Phase.ENDED, Phase.CLOSED):
@@ -82,7 +82,11 @@ def submit_comment(
 
 def _moderatable(comment: Comment, by) -> Comment:
     require(by, Action.HANDLE_PARTICIPATION, comment.consultation.organization)
-    comment = Comment.objects.select_for_update().select_related("consultation").get(pk=comment.pk)
+    comment = (
+        Comment.objects.select_for_update(of=("self",))
+        .select_related("consultation")
+        .get(pk=comment.pk)
+    )
     if comment.consultation.status == ConsultationStatus.CLOSED:
         raise ValidationError("意见征集已办结，不能再审核意见。")
     return comment

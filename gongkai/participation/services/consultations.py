@@ -126,7 +126,7 @@ def create_consultation(
 def update_consultation(*, consultation: Consultation, by, **changes) -> Consultation:
     """Edit a consultation still in preparation (a published draft keeps its paragraph numbers)."""
     require(by, Action.HANDLE_PARTICIPATION, consultation.organization)
-    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    consultation = Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
     if consultation.status != ConsultationStatus.DRAFT:
         raise ValidationError(
             "意见征集已发布，征求意见稿不能再修改；如需延长期限，请使用“延长征集期限”。"
@@ -156,7 +156,7 @@ def update_consultation(*, consultation: Consultation, by, **changes) -> Consult
 def publish_consultation(*, consultation: Consultation, by, at: datetime | None = None):
     """Open the draft for comment. Missing dates: from today, for the shortest lawful period."""
     require(by, Action.HANDLE_PARTICIPATION, consultation.organization)
-    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    consultation = Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
     if consultation.status != ConsultationStatus.DRAFT:
         raise ValidationError("该意见征集已经发布。")
     at = at or clock.now()
@@ -188,7 +188,7 @@ def publish_consultation(*, consultation: Consultation, by, at: datetime | None 
 def extend_consultation(*, consultation: Consultation, by, ends_on: date, reason: str):
     """Move the end date later while comments are still being taken (never earlier)."""
     require(by, Action.HANDLE_PARTICIPATION, consultation.organization)
-    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    consultation = Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
     if consultation.status != ConsultationStatus.PUBLISHED:
         raise ValidationError("只有正在征集的意见征集可以延长期限。")
     if ends_on <= consultation.ends_on:
@@ -214,7 +214,7 @@ def extend_consultation(*, consultation: Consultation, by, ends_on: date, reason
 def save_feedback_summary(*, consultation: Consultation, by, overview: str) -> FeedbackSummary:
     """Draft (or redraft) the 采纳情况 before it is published with the closing."""
     require(by, Action.HANDLE_PARTICIPATION, consultation.organization)
-    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    consultation = Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
     if consultation.status != ConsultationStatus.PUBLISHED:
         raise ValidationError("只能为已发布、未办结的意见征集填写采纳情况。")
     if not overview.strip():
@@ -259,7 +259,7 @@ def closing_problems(consultation: Consultation, *, today: date) -> list[str]:
 def close_consultation(*, consultation: Consultation, by, at: datetime | None = None):
     """Publish the 采纳情况 and close. Refused without a complete feedback summary."""
     require(by, Action.HANDLE_PARTICIPATION, consultation.organization)
-    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    consultation = Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
     problems = closing_problems(consultation, today=clock.today())
     if problems:
         raise ValidationError(problems)

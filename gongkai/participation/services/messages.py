@@ -106,7 +106,11 @@ def _notify_new(message: Message, organization: Organization) -> None:
 
 
 def _locked(message: Message) -> Message:
-    return Message.objects.select_for_update().select_related("organization").get(pk=message.pk)
+    return (
+        Message.objects.select_for_update(of=("self",))
+        .select_related("organization")
+        .get(pk=message.pk)
+    )
 
 
 @transaction.atomic

@@ -90,7 +90,7 @@ def assess_opinion_event(
 ) -> OpinionEvent:
     """研判: the assessment, and the level it settles on."""
     _require_manage(by, event.organization)
-    event = OpinionEvent.objects.select_for_update().get(pk=event.pk)
+    event = OpinionEvent.objects.select_for_update(of=("self",)).get(pk=event.pk)
     if event.status == OpinionStatus.CLOSED:
         raise ValidationError("舆情已办结。")
     if not assessment.strip():
@@ -135,7 +135,7 @@ def issue_transfer_order(
     _require_manage(by, event.organization)
     if organization.pk != event.organization_id and not can(by, Action.SUPERVISE, organization):
         raise PermissionDenied("只能向本单位或您所监督范围内的单位转办。")
-    event = OpinionEvent.objects.select_for_update().get(pk=event.pk)
+    event = OpinionEvent.objects.select_for_update(of=("self",)).get(pk=event.pk)
     if event.status == OpinionStatus.CLOSED:
         raise ValidationError("舆情已办结，不能再转办。")
     if event.status == OpinionStatus.REGISTERED:
@@ -183,7 +183,9 @@ def respond_transfer_order(
 ) -> TransferOrder:
     """The responsible body reports back (反馈) what it did and how it responded."""
     order = (
-        TransferOrder.objects.select_for_update().select_related("organization").get(pk=order.pk)
+        TransferOrder.objects.select_for_update(of=("self",))
+        .select_related("organization")
+        .get(pk=order.pk)
     )
     if not can(by, Action.HANDLE_PARTICIPATION, order.organization):
         raise PermissionDenied("只有责任单位可以反馈办理情况。")
@@ -212,7 +214,9 @@ def publish_opinion_response(
 ) -> OpinionResponse:
     """回应: the responsible body publishes its answer on the portal."""
     order = (
-        TransferOrder.objects.select_for_update().select_related("organization").get(pk=order.pk)
+        TransferOrder.objects.select_for_update(of=("self",))
+        .select_related("organization")
+        .get(pk=order.pk)
     )
     if not can(by, Action.HANDLE_PARTICIPATION, order.organization):
         raise PermissionDenied("只有责任单位可以发布回应。")
@@ -240,7 +244,7 @@ def publish_opinion_response(
 @transaction.atomic
 def close_opinion_event(*, event: OpinionEvent, by) -> OpinionEvent:
     _require_manage(by, event.organization)
-    event = OpinionEvent.objects.select_for_update().get(pk=event.pk)
+    event = OpinionEvent.objects.select_for_update(of=("self",)).get(pk=event.pk)
     open_orders = event.orders.filter(status=TransferStatus.ISSUED).count()
     if open_orders:
         raise ValidationError(f"还有{open_orders}份转办单未反馈，不能办结。")
@@ -268,7 +272,7 @@ def escalate_overdue_transfer_orders(*, now: datetime | None = None) -> list[Tra
     raised = []
     orders = (
         TransferOrder.objects.overdue(now=now)
-        .select_for_update()
+        .select_for_update(of=("self",))
         .select_related("organization", "issued_by", "event")
     )
     for order in orders:

@@ -90,7 +90,7 @@ def reply_proposal(
 ) -> Proposal:
     """Record the reply and how it will be disclosed: in full by default."""
     require(by, Action.HANDLE_PARTICIPATION, proposal.organization)
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    proposal = Proposal.objects.select_for_update(of=("self",)).get(pk=proposal.pk)
     if proposal.status == ProposalStatus.PUBLISHED:
         raise ValidationError("答复已公开，不能再修改。")
     errors = {}
@@ -130,7 +130,7 @@ def reply_proposal(
 def publish_proposal(*, proposal: Proposal, by) -> Proposal:
     """Put the reply in the portal's 建议提案办理结果 column, titled with its 内容概要."""
     require(by, Action.HANDLE_PARTICIPATION, proposal.organization)
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    proposal = Proposal.objects.select_for_update(of=("self",)).get(pk=proposal.pk)
     if proposal.status != ProposalStatus.REPLIED:
         raise ValidationError("请先录入答复，再公开。")
     if proposal.disclosure == ProposalDisclosure.WITHHELD:
