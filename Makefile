@@ -16,7 +16,9 @@ format:  ## format the code
 	.venv/bin/ruff check --fix . && .venv/bin/ruff format .
 
 bench:  ## run the benchmarks (figures go to bench/RESULTS.md by hand)
-	$(PY) bench/catalog_excel.py
+	$(PY) bench/catalog_import.py
+	$(PY) -m bench.pii.run
+	$(PY) bench/reports/region_summary.py
 
 reset-demo:  ## rebuild the demo data from scratch
 	python3 dev.py demo
