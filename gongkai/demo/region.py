@@ -13,6 +13,7 @@ from gongkai.demo import documents as demo_documents
 from gongkai.demo import info_requests as demo_info_requests
 from gongkai.demo import participation as demo_participation
 from gongkai.demo import reports as demo_reports
+from gongkai.demo import supervision as demo_supervision
 from gongkai.orgs.models import (
     Membership,
     Organization,
@@ -224,12 +225,13 @@ def compile_catalogs(orgs: dict[str, Organization], *, by) -> int:
     return published
 
 
-AREAS = ("documents", "participation", "info_requests", "reports")
+AREAS = ("documents", "participation", "info_requests", "reports", "supervision")
 _BUILDERS = {
     "documents": demo_documents.build,
     "participation": demo_participation.build,
     "info_requests": demo_info_requests.build,
     "reports": demo_reports.build,
+    "supervision": demo_supervision.build,
 }
 
 
