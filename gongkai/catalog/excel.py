@@ -59,7 +59,7 @@ class CatalogFileError(Exception):
 
 def read_catalog_workbook(data: bytes, *, filename: str) -> list[ParsedTable]:
     """Every sheet of the upload that carries a catalog header, parsed row by row."""
-    _check_container(data, filename=filename)
+    check_workbook_container(data, filename=filename)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=True)
     except Exception as exc:
@@ -89,7 +89,7 @@ def read_catalog_workbook(data: bytes, *, filename: str) -> list[ParsedTable]:
     return tables
 
 
-def _check_container(data: bytes, *, filename: str) -> None:
+def check_workbook_container(data: bytes, *, filename: str) -> None:
     if not data:
         raise CatalogFileError(f"文件“{filename}”是空文件。", detail="empty upload")
     if len(data) > MAX_UPLOAD_BYTES:

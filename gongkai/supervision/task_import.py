@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
-from gongkai.catalog.excel import CatalogFileError, _check_container, sheet_grid
+from gongkai.catalog.excel import CatalogFileError, check_workbook_container, sheet_grid
 from gongkai.catalog.importing import Preview
 from gongkai.orgs.models import Organization, OrganizationKind, RegionLevel
 from gongkai.rules.task_table import (
@@ -55,7 +55,7 @@ def read_task_workbook(data: bytes, *, filename: str) -> list[TaskTable]:
 
     Raises ``CatalogFileError`` (a message for the user, a detail for the log).
     """
-    _check_container(data, filename=filename)
+    check_workbook_container(data, filename=filename)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=True)
     except Exception as exc:
