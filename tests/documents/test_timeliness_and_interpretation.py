@@ -84,11 +84,12 @@ def test_a_policy_and_its_interpretation_link_both_ways(world, make_draft, clien
 
 def test_policies_without_interpretation_after_three_working_days(world, make_draft):
     policy = publish(world, make_draft(title="办法", genre=Genre.NORMATIVE), ON_TIME)  # Fri 10-18
-    assert policies_without_interpretation([world.township], today=date(2024, 10, 22)) == []
-    (row,) = policies_without_interpretation([world.township], today=date(2024, 10, 23))
-    assert (row.document, row.working_days_since) == (policy, 3)
+    # Due within Mon 21, Tue 22, Wed 23: missing from Thu 24 on.
+    assert policies_without_interpretation([world.township], today=date(2024, 10, 23)) == []
+    (row,) = policies_without_interpretation([world.township], today=date(2024, 10, 24))
+    assert (row.document, row.working_days_since) == (policy, 4)
     draft = make_draft(title="解读（草稿）", genre=Genre.INTERPRETATION, interprets=[policy])
-    assert len(policies_without_interpretation([world.township], today=date(2024, 10, 23))) == 1
+    assert len(policies_without_interpretation([world.township], today=date(2024, 10, 24))) == 1
     publish(world, draft, LATE_3)
     assert policies_without_interpretation([world.township], today=date(2024, 10, 30)) == []
 

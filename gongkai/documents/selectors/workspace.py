@@ -77,7 +77,8 @@ def policies_without_interpretation(
         since = timeliness.working_days_since(
             day=timezone.localdate(policy.published_at), today=today, calendar=calendar
         )
-        if since >= INTERPRETATION_GRACE_WORKING_DAYS:
+        # Due within 3 working days (三同步): missing from the 4th working day on, as supervision counts.
+        if since > INTERPRETATION_GRACE_WORKING_DAYS:
             rows.append(MissingInterpretation(policy, since))
     return rows
 
