@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.supervision",
     "gongkai.participation",
+    "gongkai.search",
     "gongkai.portal",
     "gongkai.workspace",
     "gongkai.demo",
@@ -134,6 +135,11 @@ if redis_url := os.environ.get("GONGKAI_REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# "embedded": a tantivy index beside the data; "database": the database's own full-text search.
+GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "embedded")
+if GONGKAI_SEARCH_BACKEND not in {"embedded", "database"}:
+    raise ImproperlyConfigured("GONGKAI_SEARCH_BACKEND must be embedded or database")
 
 TASKS = {
     "default": {

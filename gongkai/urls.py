@@ -12,5 +12,6 @@ urlpatterns = [
     path("ysq/", include("gongkai.info_requests.public_urls")),
     path("nianbao/", include("gongkai.reports.public_urls")),
     path("hudong/", include("gongkai.participation.public_urls")),
+    path("search/", include("gongkai.search.public_urls")),
     path("", include("gongkai.portal.urls")),
 ]

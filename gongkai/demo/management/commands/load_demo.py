@@ -6,6 +6,7 @@ from gongkai.catalog.guideline_data import load_shipped_guidelines
 from gongkai.catalog.models import Domain, Guideline, GuidelineItem
 from gongkai.demo.region import build_demo
 from gongkai.orgs.models import Organization
+from gongkai.search.indexing import rebuild_index
 
 
 class Command(BaseCommand):
@@ -23,7 +24,8 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             figures = build_demo()
+        indexed = rebuild_index()
         self.stdout.write(
             f"演示数据已载入：{figures['organizations']} 个机关单位，{figures['published_catalogs']} 个已发布目录，"
-            f"{figures.get('documents', 0)} 条政府信息。"
+            f"{figures.get('documents', 0)} 条政府信息（已建立 {indexed} 条搜索索引）。"
         )
