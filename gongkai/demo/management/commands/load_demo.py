@@ -1,3 +1,5 @@
+import logging
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -22,8 +24,15 @@ class Command(BaseCommand):
         elif Organization.objects.exists():
             self.stdout.write("数据库中已有数据，跳过演示数据载入（如需重建请加 --reset）。")
             return
-        with transaction.atomic():
-            figures = build_demo()
+        # The services log each step at INFO; a demo of hundreds of steps would bury the summary.
+        logger = logging.getLogger("gongkai")
+        level = logger.level
+        logger.setLevel(logging.WARNING)
+        try:
+            with transaction.atomic():
+                figures = build_demo()
+        finally:
+            logger.setLevel(level)
         indexed = rebuild_index()
         self.stdout.write(
             f"演示数据已载入：{figures['organizations']} 个机关单位，{figures['published_catalogs']} 个已发布目录，"
