@@ -4,8 +4,6 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from gongkai.catalog.guideline_data import load_shipped_guidelines
-from gongkai.catalog.models import Domain, Guideline, GuidelineItem
 from gongkai.demo.region import build_demo
 from gongkai.orgs.models import Organization
 from gongkai.search.indexing import rebuild_index
@@ -19,8 +17,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, reset: bool, **options):
         if reset:
+            # Flushing also empties the rows the data migrations seeded (guidelines, themes,
+            # synonyms, indicator sets), so the project's tables are rebuilt from the migrations.
             call_command("flush", "--noinput", verbosity=0)
-            load_shipped_guidelines(Domain, Guideline, GuidelineItem)
+            call_command("migrate", "catalog", "zero", "--noinput", verbosity=0)
+            call_command("migrate", "--noinput", verbosity=0)
         elif Organization.objects.exists():
             self.stdout.write("数据库中已有数据，跳过演示数据载入（如需重建请加 --reset）。")
             return
