@@ -102,7 +102,7 @@ def documents(count: int, org_names: list[str], *, seed: int = 7):
         doctype = rng.choice(DOCTYPES)
         title = f"{place}{dept}关于{rng.choice(('做好', '印发', '开展', '公布'))}{when.year}年{term}工作的{doctype}"
         paragraphs = []
-        for _ in range(rng.randint(17, 23)):
+        for _ in range(rng.randint(18, 24)):
             sentence = rng.choice(SENTENCES).format(
                 term=rng.choice(terms),
                 place=place,
