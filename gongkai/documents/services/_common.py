@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from gongkai.documents.choices import Status
 from gongkai.documents.models import Document, Theme
@@ -50,3 +51,11 @@ def audit_value(value):
     if isinstance(value, str) and len(value) > 200:
         return f"（{len(value)} 字）"
     return value
+
+
+def public_copy_changed(document: Document) -> None:
+    """After commit, the search index follows what the public now sees of the document."""
+    from gongkai.search.tasks import reindex_document_task
+
+    document_id = document.pk
+    transaction.on_commit(lambda: reindex_document_task.enqueue(document_id))

@@ -22,7 +22,12 @@ from gongkai.documents.choices import (
 )
 from gongkai.documents.html import clean_body
 from gongkai.documents.models import Attachment, Document, Theme
-from gongkai.documents.services._common import audit_value, lock, require_status
+from gongkai.documents.services._common import (
+    audit_value,
+    lock,
+    public_copy_changed,
+    require_status,
+)
 from gongkai.orgs.access import Action, require
 from gongkai.orgs.models import Organization
 
@@ -259,6 +264,7 @@ def set_validity(
         after={"validity": validity, "invalid_on": audit_value(document.invalid_on)},
         reason=reason.strip(),
     )
+    public_copy_changed(document)
     return document
 
 

@@ -22,6 +22,7 @@ from gongkai.documents.services import privacy
 from gongkai.documents.services._common import (
     audit_value,
     lock,
+    public_copy_changed,
     require_reason,
     require_status,
     snapshot,
@@ -130,15 +131,7 @@ def _go_live(document: Document, now: datetime) -> None:
         document.index_number = take_index_numbers(organization=document.organization, year=year)[0]
     document.status, document.published_at = Status.PUBLISHED, now
     document.save(update_fields=["status", "published_at", "index_number", "updated_at"])
-    _reindex(document)
-
-
-def _reindex(document: Document) -> None:
-    """The search index follows publication, withdrawal and correction, after commit."""
-    from gongkai.search.tasks import reindex_document_task
-
-    document_id = document.pk
-    transaction.on_commit(lambda: reindex_document_task.enqueue(document_id))
+    public_copy_changed(document)
 
 
 def _enqueue_due(at: datetime) -> None:
@@ -198,7 +191,7 @@ def withdraw_document(*, document: Document, by, reason: str) -> Document:
     document.withdrawal_reason = reason
     document.save(update_fields=["status", "withdrawn_at", "withdrawal_reason", "updated_at"])
     _audit(document, by=by, action="withdrawn", before=before, reason=reason)
-    _reindex(document)
+    public_copy_changed(document)
     return document
 
 
@@ -237,7 +230,7 @@ def correct_document(*, document: Document, by, reason: str, changes: dict) -> C
     for name, value in changed.items():
         setattr(document, name, value)
     document.save()
-    _reindex(document)
+    public_copy_changed(document)
     correction = Correction.objects.create(
         document=document,
         by=user_or_none(by),
