@@ -67,10 +67,14 @@ def main(argv: list[str]) -> int:
         return 0
     manage("collectstatic", "--noinput", "-v", "0")
     manage("print_welcome")
-    # One process for pages, one for background tasks (scheduled publication, text extraction).
-    worker = subprocess.Popen(
-        [str(PY), str(ROOT / "manage.py"), "db_worker", "--no-reload", "-v", "0"], cwd=ROOT
-    )
+    # Pages in one process; background tasks in another; a clock that enqueues the periodic jobs.
+    helpers = [
+        subprocess.Popen([str(PY), str(ROOT / "manage.py"), *args], cwd=ROOT)
+        for args in (
+            ("db_worker", "--no-reload", "-v", "0"),
+            ("run_periodic_jobs", "-v", "0"),
+        )
+    ]
     try:
         return subprocess.run(
             [str(PY), str(ROOT / "manage.py"), "runserver", "127.0.0.1:8000", *rest], cwd=ROOT
@@ -78,8 +82,10 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
-        worker.terminate()
-        worker.wait(timeout=10)
+        for helper in helpers:
+            helper.terminate()
+        for helper in helpers:
+            helper.wait(timeout=10)
 
 
 if __name__ == "__main__":
