@@ -1,7 +1,6 @@
 """Staff forms of the participation workspace. Forms parse input; the services decide."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from gongkai.documents.choices import UNPUBLISHED
 from gongkai.documents.models import Document
@@ -23,16 +22,6 @@ class DateInput(forms.DateInput):
 
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's refusal on the form, next to the field it names where there is one."""
-    if hasattr(exc, "error_dict"):
-        for field, messages in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 class ConsultationForm(forms.Form):

@@ -17,13 +17,13 @@ from django.views.decorators.vary import vary_on_cookie
 from gongkai.orgs.models import Organization
 from gongkai.participation import antispam, clock
 from gongkai.participation import public_selectors as pages
-from gongkai.participation.forms import apply_errors
 from gongkai.participation.models import ProposalKind
 from gongkai.participation.models.limits import MESSAGE_KIND_CHOICES
 from gongkai.participation.public_forms import CommentForm, MessageForm, RatingForm
 from gongkai.participation.services import comments
 from gongkai.participation.services import messages as message_services
 from gongkai.participation.services.limits import message_limit
+from gongkai.workspace.form_steps import apply_errors
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 20

@@ -1,9 +1,10 @@
 """A request in the workspace: its page, and one thin view per handling step."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,6 +31,7 @@ from gongkai.info_requests.masking import applicant_for
 from gongkai.info_requests.models import InfoRequest, ThirdPartyConsultation
 from gongkai.orgs.access import Action, can, require
 from gongkai.rules.request_results import result_type
+from gongkai.workspace.form_steps import act, submit_form
 
 ACTION_LABELS = {
     "info_requests.submitted": "网上提交申请",
@@ -117,20 +119,21 @@ def _detail_url(info_request: InfoRequest, anchor: str = "") -> str:
 
 
 def _step(request, pk, *, form_name, form, run, success, action=Action.HANDLE_REQUEST, anchor=""):
-    """Validate the form, run the service, redirect; or show the page again with the reasons."""
+    """Validate the form, run the service, redirect; or show the page again with the reasons.
+
+    `run` takes the request as `info_request` and the form's fields as keyword arguments.
+    """
     info_request = _scope(request, pk, action)
-    if form.is_valid():
-        try:
-            run(info_request, form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, success)
-            return redirect(_detail_url(info_request, anchor))
-    else:
-        messages.error(request, "请按提示修改后重新提交。")
-    return _render_detail(request, info_request, **{form_name: form})
+    return submit_form(
+        request,
+        form,
+        partial(run, info_request=info_request),
+        success=success,
+        to=_detail_url(info_request, anchor),
+        again=lambda: _render_detail(request, info_request, **{form_name: form}),
+        refusal_as_message=True,
+        invalid_message="请按提示修改后重新提交。",
+    )
 
 
 @login_required
@@ -139,9 +142,9 @@ def assign(request, pk: int):
     info_request = _scope(request, pk, Action.HANDLE_REQUEST)
     form = AssignForm(request.POST, handlers=services.handlers_for(info_request.organization))
 
-    def run(r, data):
-        handler = get_user_model().objects.get(pk=data["handler"])
-        services.assign_handler(info_request=r, by=request.user, handler=handler)
+    def run(*, info_request, handler):
+        handler = get_user_model().objects.get(pk=handler)
+        services.assign_handler(info_request=info_request, by=request.user, handler=handler)
 
     return _step(request, pk, form_name="assign_form", form=form, run=run, success="已分配承办人。")
 
@@ -149,18 +152,9 @@ def assign(request, pk: int):
 @login_required
 @require_POST
 def correction(request, pk: int):
-    def run(r, data):
-        services.request_correction(
-            info_request=r,
-            by=request.user,
-            items=data["items"],
-            requested_on=data["requested_on"],
-            correct_by=data["correct_by"],
-        )
-
-    form = CorrectionRequestForm(request.POST)
     return _step(
-        request, pk, form_name="correction_form", form=form, run=run,
+        request, pk, form_name="correction_form", form=CorrectionRequestForm(request.POST),
+        run=partial(services.request_correction, by=request.user),
         success="已告知申请人补正，答复期限暂停计算。", anchor="thread",
     )  # fmt: skip
 
@@ -168,17 +162,9 @@ def correction(request, pk: int):
 @login_required
 @require_POST
 def correction_received(request, pk: int):
-    def run(r, data):
-        services.record_correction(
-            info_request=r,
-            by=request.user,
-            description=data["description"],
-            received_on=data["received_on"],
-        )
-
-    form = CorrectionReceivedForm(request.POST)
     return _step(
-        request, pk, form_name="correction_received_form", form=form, run=run,
+        request, pk, form_name="correction_received_form", form=CorrectionReceivedForm(request.POST),
+        run=partial(services.record_correction, by=request.user),
         success="已登记补正后的申请，答复期限重新计算。",
     )  # fmt: skip
 
@@ -186,17 +172,9 @@ def correction_received(request, pk: int):
 @login_required
 @require_POST
 def consultation(request, pk: int):
-    def run(r, data):
-        services.start_consultation(
-            info_request=r,
-            by=request.user,
-            third_party=data["third_party"],
-            sent_on=data["sent_on"],
-        )
-
-    form = ConsultationForm(request.POST)
     return _step(
-        request, pk, form_name="consultation_form", form=form, run=run,
+        request, pk, form_name="consultation_form", form=ConsultationForm(request.POST),
+        run=partial(services.start_consultation, by=request.user),
         success="已登记征求第三方意见，答复期限相应顺延。", anchor="deadline",
     )  # fmt: skip
 
@@ -204,19 +182,12 @@ def consultation(request, pk: int):
 @login_required
 @require_POST
 def consultation_answer(request, pk: int, consultation_id: int):
-    def run(r, data):
-        item = get_object_or_404(ThirdPartyConsultation, pk=consultation_id, request=r)
-        services.record_consultation_answer(
-            consultation=item,
-            by=request.user,
-            answered_on=data["answered_on"],
-            opinion=data["opinion"],
-            note=data["note"],
-        )
+    def run(*, info_request, **answer):
+        item = get_object_or_404(ThirdPartyConsultation, pk=consultation_id, request=info_request)
+        services.record_consultation_answer(consultation=item, by=request.user, **answer)
 
-    form = ConsultationAnswerForm(request.POST)
     return _step(
-        request, pk, form_name="answer_form", form=form, run=run,
+        request, pk, form_name="answer_form", form=ConsultationAnswerForm(request.POST), run=run,
         success="已登记第三方意见，答复期限已重新计算。", anchor="deadline",
     )  # fmt: skip
 
@@ -224,18 +195,9 @@ def consultation_answer(request, pk: int, consultation_id: int):
 @login_required
 @require_POST
 def extension(request, pk: int):
-    def run(r, data):
-        services.approve_extension(
-            info_request=r,
-            by=request.user,
-            reason=data["reason"],
-            days=data["days"],
-            approved_on=data["approved_on"],
-        )
-
-    form = ExtensionForm(request.POST)
     return _step(
-        request, pk, form_name="extension_form", form=form, run=run,
+        request, pk, form_name="extension_form", form=ExtensionForm(request.POST),
+        run=partial(services.approve_extension, by=request.user),
         success="已批准延期并告知申请人。", action=Action.APPROVE_EXTENSION, anchor="deadline",
     )  # fmt: skip
 
@@ -243,8 +205,8 @@ def extension(request, pk: int):
 @login_required
 @require_POST
 def upload(request, pk: int):
-    def run(r, data):
-        services.attach_file(info_request=r, by=request.user, upload=data["file"])
+    def run(*, info_request, file):
+        services.attach_file(info_request=info_request, by=request.user, upload=file)
 
     form = UploadForm(request.POST, request.FILES)
     return _step(
@@ -257,32 +219,20 @@ def upload(request, pk: int):
 def remove_file(request, pk: int, file_id: int):
     info_request = _scope(request, pk, Action.HANDLE_REQUEST)
     reply_file = get_object_or_404(info_request.files, pk=file_id)
-    try:
-        services.remove_file(reply_file=reply_file, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, "已删除附件。")
-    return redirect(_detail_url(info_request, "reply"))
+    return act(
+        request,
+        partial(services.remove_file, reply_file=reply_file, by=request.user),
+        success="已删除附件。",
+        to=_detail_url(info_request, "reply"),
+    )
 
 
 @login_required
 @require_POST
 def decide(request, pk: int):
-    def run(r, data):
-        services.decide(
-            info_request=r,
-            by=request.user,
-            result=data["result"],
-            reply_text=data["reply_text"],
-            basis=data["basis"],
-            referred_to=data["referred_to"],
-            replied_on=data["replied_on"],
-        )
-
-    form = DecideForm(request.POST)
     return _step(
-        request, pk, form_name="decide_form", form=form, run=run,
+        request, pk, form_name="decide_form", form=DecideForm(request.POST),
+        run=partial(services.decide, by=request.user),
         success="已作出答复，答复书已生成。", anchor="reply",
     )  # fmt: skip
 
@@ -290,28 +240,20 @@ def decide(request, pk: int):
 @login_required
 @require_POST
 def delivery(request, pk: int):
-    def run(r, data):
-        services.record_delivery(
-            info_request=r, by=request.user, delivered_on=data["delivered_on"], note=data["note"]
-        )
-
-    form = DeliveryForm(request.POST)
     return _step(
-        request, pk, form_name="delivery_form", form=form, run=run, success="已登记送达。",
-        anchor="reply",
+        request, pk, form_name="delivery_form", form=DeliveryForm(request.POST),
+        run=partial(services.record_delivery, by=request.user),
+        success="已登记送达。", anchor="reply",
     )  # fmt: skip
 
 
 @login_required
 @require_POST
 def message(request, pk: int):
-    def run(r, data):
-        services.post_staff_message(info_request=r, by=request.user, body=data["body"])
-
-    form = MessageForm(request.POST)
     return _step(
-        request, pk, form_name="message_form", form=form, run=run, success="留言已发送。",
-        anchor="thread",
+        request, pk, form_name="message_form", form=MessageForm(request.POST),
+        run=partial(services.post_staff_message, by=request.user),
+        success="留言已发送。", anchor="thread",
     )  # fmt: skip
 
 

@@ -1,9 +1,12 @@
 """Staff pages of 意见征集: prepare, publish, moderate comments, decide, summarize, close."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gongkai.orgs.access import Action, can, require
@@ -16,13 +19,17 @@ from gongkai.participation.forms import (
     FeedbackForm,
     HideForm,
     ParticipationEventForm,
-    apply_errors,
 )
 from gongkai.participation.models import Comment, Consultation, FeedbackSummary, Phase
 from gongkai.participation.selectors import pending_comment_counts
 from gongkai.participation.services import comments
 from gongkai.participation.services import consultations as services
-from gongkai.participation.views.common import handled_choices, organization_for_new, refuse
+from gongkai.participation.views.common import handled_choices, organization_for_new
+from gongkai.workspace.form_steps import act, submit_form
+
+
+def _url(pk: int) -> str:
+    return reverse("participation:consultation", args=[pk])
 
 
 @login_required
@@ -50,20 +57,17 @@ def consultation_list(request):
 def consultation_new(request, code: str):
     organization = organization_for_new(request, code)
     form = ConsultationForm(request.POST or None, organization=organization)
-    if request.method == "POST" and form.is_valid():
-        try:
-            consultation = services.create_consultation(
-                organization=organization, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "意见征集已保存，核对无误后请发布。")
-            return redirect("participation:consultation", consultation.pk)
-    return render(
+    return submit_form(
         request,
-        "participation/consultation_form.html",
-        {"form": form, "organization": organization, "consultation": None},
+        form,
+        partial(services.create_consultation, organization=organization, by=request.user),
+        success="意见征集已保存，核对无误后请发布。",
+        to=lambda consultation: _url(consultation.pk),
+        again=lambda: render(
+            request,
+            "participation/consultation_form.html",
+            {"form": form, "organization": organization, "consultation": None},
+        ),
     )
 
 
@@ -82,20 +86,21 @@ def consultation_edit(request, pk: int):
     form = ConsultationForm(
         request.POST or None, initial=initial, organization=consultation.organization
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_consultation(
-                consultation=consultation, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "已保存。")
-            return redirect("participation:consultation", consultation.pk)
-    return render(
+    return submit_form(
         request,
-        "participation/consultation_form.html",
-        {"form": form, "organization": consultation.organization, "consultation": consultation},
+        form,
+        partial(services.update_consultation, consultation=consultation, by=request.user),
+        success="已保存。",
+        to=_url(consultation.pk),
+        again=lambda: render(
+            request,
+            "participation/consultation_form.html",
+            {
+                "form": form,
+                "organization": consultation.organization,
+                "consultation": consultation,
+            },
+        ),
     )
 
 
@@ -133,35 +138,35 @@ def consultation_detail(request, pk: int):
     )
 
 
-def _action(request, pk: int, call, success: str):
-    consultation = _get(request, pk)
-    try:
-        call(consultation)
-    except ValidationError as exc:
-        return refuse(request, exc, "participation:consultation", pk)
-    messages.success(request, success)
-    return redirect("participation:consultation", pk)
+def _detail_again(request, consultation: Consultation, **forms):
+    return lambda: render(
+        request,
+        "participation/consultation_detail.html",
+        _detail_context(request, consultation, **forms),
+    )
 
 
 @login_required
 @require_POST
 def consultation_publish(request, pk: int):
-    return _action(
+    consultation = _get(request, pk)
+    return act(
         request,
-        pk,
-        lambda c: services.publish_consultation(consultation=c, by=request.user),
-        "意见征集已发布，公众可以在门户网站提交意见。",
+        partial(services.publish_consultation, consultation=consultation, by=request.user),
+        success="意见征集已发布，公众可以在门户网站提交意见。",
+        to=_url(pk),
     )
 
 
 @login_required
 @require_POST
 def consultation_close(request, pk: int):
-    return _action(
+    consultation = _get(request, pk)
+    return act(
         request,
-        pk,
-        lambda c: services.close_consultation(consultation=c, by=request.user),
-        "意见采纳情况已向社会公布，意见征集办结。",
+        partial(services.close_consultation, consultation=consultation, by=request.user),
+        success="意见采纳情况已向社会公布，意见征集办结。",
+        to=_url(pk),
     )
 
 
@@ -170,21 +175,14 @@ def consultation_close(request, pk: int):
 def consultation_extend(request, pk: int):
     consultation = _get(request, pk)
     form = ExtendForm(request.POST)
-    if form.is_valid():
-        try:
-            services.extend_consultation(
-                consultation=consultation,
-                by=request.user,
-                ends_on=form.cleaned_data["ends_on"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "征集期限已延长。")
-            return redirect("participation:consultation", pk)
-    context = _detail_context(request, consultation, extend_form=form)
-    return render(request, "participation/consultation_detail.html", context)
+    return submit_form(
+        request,
+        form,
+        partial(services.extend_consultation, consultation=consultation, by=request.user),
+        success="征集期限已延长。",
+        to=_url(pk),
+        again=_detail_again(request, consultation, extend_form=form),
+    )
 
 
 @login_required
@@ -192,18 +190,14 @@ def consultation_extend(request, pk: int):
 def consultation_feedback(request, pk: int):
     consultation = _get(request, pk)
     form = FeedbackForm(request.POST)
-    if form.is_valid():
-        try:
-            services.save_feedback_summary(
-                consultation=consultation, by=request.user, overview=form.cleaned_data["overview"]
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "采纳情况已保存；办结时随之向社会公布。")
-            return redirect("participation:consultation", pk)
-    context = _detail_context(request, consultation, feedback_form=form)
-    return render(request, "participation/consultation_detail.html", context)
+    return submit_form(
+        request,
+        form,
+        partial(services.save_feedback_summary, consultation=consultation, by=request.user),
+        success="采纳情况已保存；办结时随之向社会公布。",
+        to=_url(pk),
+        again=_detail_again(request, consultation, feedback_form=form),
+    )
 
 
 def _comment_done(request, comment: Comment):
@@ -281,19 +275,18 @@ def event_new(request, pk: int):
     consultation = _get(request, pk)
     require(request.user, Action.HANDLE_PARTICIPATION, consultation.organization)
     form = ParticipationEventForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_participation_event(
-                organization=consultation.organization,
-                consultation=consultation,
-                by=request.user,
-                **form.cleaned_data,
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "已记录。")
-            return redirect("participation:consultation", pk)
-    return render(
-        request, "participation/event_form.html", {"form": form, "consultation": consultation}
+    return submit_form(
+        request,
+        form,
+        partial(
+            services.record_participation_event,
+            organization=consultation.organization,
+            consultation=consultation,
+            by=request.user,
+        ),
+        success="已记录。",
+        to=_url(pk),
+        again=lambda: render(
+            request, "participation/event_form.html", {"form": form, "consultation": consultation}
+        ),
     )

@@ -1,9 +1,11 @@
 """Staff pages of 留言咨询: the inbox, one message (accept, answer, transfer, route), figures."""
 
-from django.contrib import messages as flash
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gongkai.orgs.access import Action, can, organizations_for
@@ -15,11 +17,10 @@ from gongkai.participation.forms import (
     RouteForm,
     TransferForm,
     UnpublishForm,
-    apply_errors,
 )
 from gongkai.participation.models import Message, MessageStatus
 from gongkai.participation.services import messages as services
-from gongkai.participation.views.common import refuse
+from gongkai.workspace.form_steps import act, submit_form
 
 FILTERS = {
     "open": ("未答复", lambda qs, today: qs.unanswered()),
@@ -86,6 +87,16 @@ def _context(request, message: Message, **forms) -> dict:
     }
 
 
+def _detail_again(request, message: Message, **forms):
+    return lambda: render(
+        request, "participation/message_detail.html", _context(request, message, **forms)
+    )
+
+
+def _url(pk: int) -> str:
+    return reverse("participation:message", args=[pk])
+
+
 @login_required
 def message_detail(request, pk: int):
     message = _get(request, pk)
@@ -96,12 +107,12 @@ def message_detail(request, pk: int):
 @require_POST
 def message_accept(request, pk: int):
     message = _get(request, pk)
-    try:
-        services.accept_message(message=message, by=request.user)
-    except ValidationError as exc:
-        return refuse(request, exc, "participation:message", pk)
-    flash.success(request, "已受理。")
-    return redirect("participation:message", pk)
+    return act(
+        request,
+        partial(services.accept_message, message=message, by=request.user),
+        success="已受理。",
+        to=_url(pk),
+    )
 
 
 @login_required
@@ -109,21 +120,13 @@ def message_accept(request, pk: int):
 def message_answer(request, pk: int):
     message = _get(request, pk)
     form = AnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            services.answer_message(
-                message=message,
-                by=request.user,
-                answer=form.cleaned_data["answer"],
-                publish=form.cleaned_data["publish"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            flash.success(request, "已答复。")
-            return redirect("participation:message", pk)
-    return render(
-        request, "participation/message_detail.html", _context(request, message, answer_form=form)
+    return submit_form(
+        request,
+        form,
+        partial(services.answer_message, message=message, by=request.user),
+        success="已答复。",
+        to=_url(pk),
+        again=_detail_again(request, message, answer_form=form),
     )
 
 
@@ -133,23 +136,13 @@ def message_transfer(request, pk: int):
     message = _get(request, pk)
     others = Organization.objects.exclude(pk=message.organization_id)
     form = TransferForm(request.POST, organizations=others)
-    if form.is_valid():
-        try:
-            services.transfer_message(
-                message=message,
-                to=form.cleaned_data["to"],
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            flash.success(request, f"已转办给{form.cleaned_data['to'].name}。")
-            return redirect("participation:messages")
-    return render(
+    return submit_form(
         request,
-        "participation/message_detail.html",
-        _context(request, message, transfer_form=form),
+        form,
+        partial(services.transfer_message, message=message, by=request.user),
+        success=lambda _: f"已转办给{form.cleaned_data['to'].name}。",
+        to=reverse("participation:messages"),
+        again=_detail_again(request, message, transfer_form=form),
     )
 
 
@@ -158,18 +151,13 @@ def message_transfer(request, pk: int):
 def message_route(request, pk: int):
     message = _get(request, pk)
     form = RouteForm(request.POST, organizations=organizations_for(request.user, Action.SUPERVISE))
-    if form.is_valid():
-        try:
-            services.route_message(
-                message=message, organization=form.cleaned_data["organization"], by=request.user
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            flash.success(request, f"已分办给{form.cleaned_data['organization'].name}。")
-            return redirect("participation:messages")
-    return render(
-        request, "participation/message_detail.html", _context(request, message, route_form=form)
+    return submit_form(
+        request,
+        form,
+        partial(services.route_message, message=message, by=request.user),
+        success=lambda _: f"已分办给{form.cleaned_data['organization'].name}。",
+        to=reverse("participation:messages"),
+        again=_detail_again(request, message, route_form=form),
     )
 
 
@@ -178,14 +166,18 @@ def message_route(request, pk: int):
 def message_publication(request, pk: int):
     message = _get(request, pk)
     publish = request.POST.get("publish") == "1"
-    try:
-        services.set_message_publication(
-            message=message, by=request.user, publish=publish, reason=request.POST.get("reason", "")
-        )
-    except ValidationError as exc:
-        return refuse(request, exc, "participation:message", pk)
-    flash.success(request, "已公开（个人信息已遮盖）。" if publish else "已取消公开。")
-    return redirect("participation:message", pk)
+    return act(
+        request,
+        partial(
+            services.set_message_publication,
+            message=message,
+            by=request.user,
+            publish=publish,
+            reason=request.POST.get("reason", ""),
+        ),
+        success="已公开（个人信息已遮盖）。" if publish else "已取消公开。",
+        to=_url(pk),
+    )
 
 
 @login_required

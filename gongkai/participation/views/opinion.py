@@ -1,10 +1,12 @@
 """Staff pages of 政务舆情回应: events, transfer orders (转办单), responses."""
 
-from django.contrib import messages
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -18,17 +20,20 @@ from gongkai.participation.forms import (
     OpinionEventForm,
     RespondForm,
     ResponseForm,
-    apply_errors,
 )
 from gongkai.participation.models import OpinionEvent, OpinionResponse, TransferOrder
 from gongkai.participation.services import opinion as services
-from gongkai.participation.views.common import refuse
+from gongkai.workspace.form_steps import act, submit_form
 
 
 def _managed_organizations(user):
     handled = organizations_for(user, Action.HANDLE_PARTICIPATION).values("pk")
     supervised = organizations_for(user, Action.SUPERVISE).values("pk")
     return Organization.objects.filter(Q(pk__in=handled) | Q(pk__in=supervised)).order_by("path")
+
+
+def _event_url(pk: int) -> str:
+    return reverse("participation:opinion_event", args=[pk])
 
 
 @login_required
@@ -56,18 +61,15 @@ def opinion_new(request, code: str):
     if not services.can_manage_opinion(request.user, organization):
         raise PermissionDenied("您没有权限为该单位登记舆情。")
     form = OpinionEventForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = services.register_opinion_event(
-                organization=organization, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "舆情已登记，请研判。")
-            return redirect("participation:opinion_event", event.pk)
-    return render(
-        request, "participation/opinion_form.html", {"form": form, "organization": organization}
+    return submit_form(
+        request,
+        form,
+        partial(services.register_opinion_event, organization=organization, by=request.user),
+        success="舆情已登记，请研判。",
+        to=lambda event: _event_url(event.pk),
+        again=lambda: render(
+            request, "participation/opinion_form.html", {"form": form, "organization": organization}
+        ),
     )
 
 
@@ -92,6 +94,12 @@ def _event_context(request, event: OpinionEvent, **forms) -> dict:
     }
 
 
+def _event_again(request, event: OpinionEvent, **forms):
+    return lambda: render(
+        request, "participation/opinion_detail.html", _event_context(request, event, **forms)
+    )
+
+
 @login_required
 def opinion_event(request, pk: int):
     event = _event(request, pk)
@@ -103,16 +111,14 @@ def opinion_event(request, pk: int):
 def opinion_assess(request, pk: int):
     event = _event(request, pk)
     form = AssessForm(request.POST)
-    if form.is_valid():
-        try:
-            services.assess_opinion_event(event=event, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "研判意见已保存。")
-            return redirect("participation:opinion_event", pk)
-    context = _event_context(request, event, assess_form=form)
-    return render(request, "participation/opinion_detail.html", context)
+    return submit_form(
+        request,
+        form,
+        partial(services.assess_opinion_event, event=event, by=request.user),
+        success="研判意见已保存。",
+        to=_event_url(pk),
+        again=_event_again(request, event, assess_form=form),
+    )
 
 
 @login_required
@@ -120,36 +126,31 @@ def opinion_assess(request, pk: int):
 def opinion_transfer(request, pk: int):
     event = _event(request, pk)
     form = IssueOrderForm(request.POST, organizations=Organization.objects.all())
-    if form.is_valid():
-        try:
-            order = services.issue_transfer_order(
-                event=event,
-                organization=form.cleaned_data["organization"],
-                by=request.user,
-                requirements=form.cleaned_data["requirements"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            deadline = timezone.localtime(order.deadline)
-            messages.success(
-                request, f"转办单 {order.number} 已发出，反馈时限 {deadline:%Y-%m-%d %H:%M}。"
-            )
-            return redirect("participation:opinion_event", pk)
-    context = _event_context(request, event, order_form=form)
-    return render(request, "participation/opinion_detail.html", context)
+    return submit_form(
+        request,
+        form,
+        partial(services.issue_transfer_order, event=event, by=request.user),
+        success=_order_issued,
+        to=_event_url(pk),
+        again=_event_again(request, event, order_form=form),
+    )
+
+
+def _order_issued(order: TransferOrder) -> str:
+    deadline = timezone.localtime(order.deadline)
+    return f"转办单 {order.number} 已发出，反馈时限 {deadline:%Y-%m-%d %H:%M}。"
 
 
 @login_required
 @require_POST
 def opinion_close(request, pk: int):
     event = _event(request, pk)
-    try:
-        services.close_opinion_event(event=event, by=request.user)
-    except ValidationError as exc:
-        return refuse(request, exc, "participation:opinion_event", pk)
-    messages.success(request, "舆情已办结。")
-    return redirect("participation:opinion_event", pk)
+    return act(
+        request,
+        partial(services.close_opinion_event, event=event, by=request.user),
+        success="舆情已办结。",
+        to=_event_url(pk),
+    )
 
 
 def _order(request, pk: int) -> TransferOrder:
@@ -176,6 +177,12 @@ def _order_context(request, order: TransferOrder, **forms) -> dict:
     }
 
 
+def _order_again(request, order: TransferOrder, **forms):
+    return lambda: render(
+        request, "participation/order_detail.html", _order_context(request, order, **forms)
+    )
+
+
 @login_required
 def order_detail(request, pk: int):
     order = _order(request, pk)
@@ -187,18 +194,14 @@ def order_detail(request, pk: int):
 def order_respond(request, pk: int):
     order = _order(request, pk)
     form = RespondForm(request.POST)
-    if form.is_valid():
-        try:
-            services.respond_transfer_order(
-                order=order, by=request.user, report=form.cleaned_data["report"]
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "办理情况已反馈。")
-            return redirect("participation:order", pk)
-    context = _order_context(request, order, respond_form=form)
-    return render(request, "participation/order_detail.html", context)
+    return submit_form(
+        request,
+        form,
+        partial(services.respond_transfer_order, order=order, by=request.user),
+        success="办理情况已反馈。",
+        to=reverse("participation:order", args=[pk]),
+        again=_order_again(request, order, respond_form=form),
+    )
 
 
 @login_required
@@ -206,13 +209,11 @@ def order_respond(request, pk: int):
 def order_publish(request, pk: int):
     order = _order(request, pk)
     form = ResponseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.publish_opinion_response(order=order, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "回应已在门户网站发布。")
-            return redirect("participation:order", pk)
-    context = _order_context(request, order, response_form=form)
-    return render(request, "participation/order_detail.html", context)
+    return submit_form(
+        request,
+        form,
+        partial(services.publish_opinion_response, order=order, by=request.user),
+        success="回应已在门户网站发布。",
+        to=reverse("participation:order", args=[pk]),
+        again=_order_again(request, order, response_form=form),
+    )

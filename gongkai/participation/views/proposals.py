@@ -1,9 +1,11 @@
 """Staff pages of 建议提案办理结果 and the 公众参与事项清单."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gongkai.orgs.access import Action, can, require
@@ -15,11 +17,19 @@ from gongkai.participation.forms import (
     ProposalForm,
     ReplyForm,
     WithdrawForm,
-    apply_errors,
 )
 from gongkai.participation.models import ParticipationItem, Proposal
 from gongkai.participation.services import proposals as services
-from gongkai.participation.views.common import handled_choices, organization_for_new, refuse
+from gongkai.participation.views.common import handled_choices, organization_for_new
+from gongkai.workspace.form_steps import act, submit_form
+
+
+def _url(pk: int) -> str:
+    return reverse("participation:proposal", args=[pk])
+
+
+def _items_url(code: str) -> str:
+    return reverse("participation:items", args=[code])
 
 
 @login_required
@@ -38,18 +48,17 @@ def proposal_list(request):
 def proposal_new(request, code: str):
     organization = organization_for_new(request, code)
     form = ProposalForm(request.POST or None, initial={"year": clock.today().year})
-    if request.method == "POST" and form.is_valid():
-        try:
-            proposal = services.register_proposal(
-                organization=organization, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "已登记。")
-            return redirect("participation:proposal", proposal.pk)
-    return render(
-        request, "participation/proposal_form.html", {"form": form, "organization": organization}
+    return submit_form(
+        request,
+        form,
+        partial(services.register_proposal, organization=organization, by=request.user),
+        success="已登记。",
+        to=lambda proposal: _url(proposal.pk),
+        again=lambda: render(
+            request,
+            "participation/proposal_form.html",
+            {"form": form, "organization": organization},
+        ),
     )
 
 
@@ -87,28 +96,30 @@ def proposal_detail(request, pk: int):
 def proposal_reply(request, pk: int):
     proposal = _proposal(request, pk)
     form = ReplyForm(request.POST)
-    if form.is_valid():
-        try:
-            services.reply_proposal(proposal=proposal, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "答复已保存。")
-            return redirect("participation:proposal", pk)
-    context = _proposal_context(request, proposal, form)
-    return render(request, "participation/proposal_detail.html", context)
+    return submit_form(
+        request,
+        form,
+        partial(services.reply_proposal, proposal=proposal, by=request.user),
+        success="答复已保存。",
+        to=_url(pk),
+        again=lambda: render(
+            request,
+            "participation/proposal_detail.html",
+            _proposal_context(request, proposal, form),
+        ),
+    )
 
 
 @login_required
 @require_POST
 def proposal_publish(request, pk: int):
     proposal = _proposal(request, pk)
-    try:
-        services.publish_proposal(proposal=proposal, by=request.user)
-    except ValidationError as exc:
-        return refuse(request, exc, "participation:proposal", pk)
-    messages.success(request, "答复已在“建议提案办理结果”栏目公开。")
-    return redirect("participation:proposal", pk)
+    return act(
+        request,
+        partial(services.publish_proposal, proposal=proposal, by=request.user),
+        success="答复已在“建议提案办理结果”栏目公开。",
+        to=_url(pk),
+    )
 
 
 @login_required
@@ -119,28 +130,25 @@ def item_list(request, code: str):
     form = ParticipationItemForm(request.POST or None, initial={"year": clock.today().year})
     if request.method == "POST":
         require(request.user, Action.HANDLE_PARTICIPATION, organization)
-        if form.is_valid():
-            try:
-                services.add_participation_item(
-                    organization=organization, by=request.user, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "事项已加入清单（尚未公布）。")
-                return redirect("participation:items", code)
     items = ParticipationItem.objects.filter(organization=organization)
-    return render(
+    return submit_form(
         request,
-        "participation/item_list.html",
-        {
-            "organization": organization,
-            "items": items,
-            "form": form,
-            "can_handle": can_handle,
-            "withdraw_form": WithdrawForm(),
-            "years": sorted({i.year for i in items if not i.published_at and not i.withdrawn}),
-        },
+        form,
+        partial(services.add_participation_item, organization=organization, by=request.user),
+        success="事项已加入清单（尚未公布）。",
+        to=_items_url(code),
+        again=lambda: render(
+            request,
+            "participation/item_list.html",
+            {
+                "organization": organization,
+                "items": items,
+                "form": form,
+                "can_handle": can_handle,
+                "withdraw_form": WithdrawForm(),
+                "years": sorted({i.year for i in items if not i.published_at and not i.withdrawn}),
+            },
+        ),
     )
 
 
@@ -150,27 +158,34 @@ def item_publish(request, code: str):
     organization = get_object_or_404(Organization, code=code)
     try:
         year = int(request.POST.get("year", ""))
-        count = services.publish_participation_items(
-            organization=organization, year=year, by=request.user
-        )
     except ValueError:
         messages.error(request, "请选择年度。")
-    except ValidationError as exc:
-        return refuse(request, exc, "participation:items", code)
-    else:
-        messages.success(request, f"{year}年公众参与事项清单已公布（{count}项）。")
-    return redirect("participation:items", code)
+        return redirect(_items_url(code))
+    return act(
+        request,
+        partial(
+            services.publish_participation_items,
+            organization=organization,
+            year=year,
+            by=request.user,
+        ),
+        success=lambda count: f"{year}年公众参与事项清单已公布（{count}项）。",
+        to=_items_url(code),
+    )
 
 
 @login_required
 @require_POST
 def item_withdraw(request, pk: int):
     item = get_object_or_404(ParticipationItem.objects.select_related("organization"), pk=pk)
-    try:
-        services.withdraw_participation_item(
-            item=item, by=request.user, reason=request.POST.get("reason", "")
-        )
-    except ValidationError as exc:
-        return refuse(request, exc, "participation:items", item.organization.code)
-    messages.success(request, f"已撤销“{item.title}”。")
-    return redirect("participation:items", item.organization.code)
+    return act(
+        request,
+        partial(
+            services.withdraw_participation_item,
+            item=item,
+            by=request.user,
+            reason=request.POST.get("reason", ""),
+        ),
+        success=f"已撤销“{item.title}”。",
+        to=_items_url(item.organization.code),
+    )
