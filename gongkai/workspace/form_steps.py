@@ -29,7 +29,7 @@ def _given(option, result):
     return option(result) if callable(option) else option
 
 
-def _flash_refusal(request, exc: ValidationError) -> None:
+def flash_refusal(request, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
 
@@ -57,7 +57,7 @@ def submit_form(
         except ValidationError as exc:
             apply_errors(form, exc)
             if refusal_as_message:
-                _flash_refusal(request, exc)
+                flash_refusal(request, exc)
         else:
             messages.success(request, _given(success, result))
             return redirect(_given(to, result))
@@ -76,7 +76,7 @@ def act(
     try:
         result = run()
     except ValidationError as exc:
-        _flash_refusal(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, _given(success, result))
     return redirect(to)

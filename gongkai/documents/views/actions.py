@@ -16,8 +16,9 @@ from gongkai.documents.forms import (
     ValidityForm,
 )
 from gongkai.documents.models import Finding
-from gongkai.documents.views.common import add_errors, back, document_for, refuse
+from gongkai.documents.views.common import back, document_for
 from gongkai.orgs.access import Action
+from gongkai.workspace.form_steps import apply_errors, flash_refusal
 
 
 def _transition(request, pk: int, action: Action, call, success: str):
@@ -25,7 +26,7 @@ def _transition(request, pk: int, action: Action, call, success: str):
     try:
         call(document)
     except ValidationError as exc:
-        refuse(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, success)
     return back(document)
@@ -132,7 +133,7 @@ def correct(request, pk: int):
                 changes=form.changes(),
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, "已更正，公开页面将显示更正说明。")
             return back(document)
@@ -147,7 +148,7 @@ def mask(request, pk: int):
     try:
         result = services.mask_personal_info(document=document, by=request.user)
     except ValidationError as exc:
-        refuse(request, exc)
+        flash_refusal(request, exc)
         return back(document)
     if result.total:
         messages.success(request, f"已对 {result.total} 处个人信息去标识化，原件已留存备查。")
@@ -170,7 +171,7 @@ def keep(request, pk: int, finding_id: int):
     try:
         services.keep_finding(finding=finding, by=request.user, reason=reason)
     except ValidationError as exc:
-        refuse(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, "已保留该处信息，并记录理由。")
     return back(document)

@@ -1,7 +1,5 @@
 """Helpers shared by the staff views: find the object the user may act on, report refusals."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
@@ -24,18 +22,5 @@ def document_for(request, pk: int, action: Action = Action.VIEW_WORKSPACE) -> Do
     return document
 
 
-def refuse(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
-
-
 def back(document: Document):
     return redirect(reverse("documents:detail", args=[document.pk]))
-
-
-def add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)

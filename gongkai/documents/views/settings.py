@@ -10,9 +10,10 @@ from django.utils import timezone
 from gongkai.documents import services
 from gongkai.documents.forms import IndexPatternForm, ThemeForm
 from gongkai.documents.models import Theme
-from gongkai.documents.views.common import add_errors, organization_for, refuse
+from gongkai.documents.views.common import organization_for
 from gongkai.orgs.access import Action, require
 from gongkai.rules.index_number import example
+from gongkai.workspace.form_steps import apply_errors, flash_refusal
 
 
 @login_required
@@ -26,7 +27,7 @@ def index_pattern(request, code: str):
                 organization=organization, pattern=form.cleaned_data["pattern"], by=request.user
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, "索引号格式已保存，此后发布的信息按新格式编号。")
             return redirect(reverse("documents:index_pattern", args=[organization.code]))
@@ -57,7 +58,7 @@ def themes(request):
                 active=data["active"],
             )
         except ValidationError as exc:
-            refuse(request, exc)
+            flash_refusal(request, exc)
         else:
             messages.success(request, f"已保存主题分类“{data['name']}”。")
             return redirect(reverse("documents:themes"))

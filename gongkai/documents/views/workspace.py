@@ -19,9 +19,10 @@ from gongkai.documents.forms import (
 )
 from gongkai.documents.models import Attachment, Document
 from gongkai.documents.selectors.workspace import detail_page
-from gongkai.documents.views.common import add_errors, back, document_for, organization_for, refuse
+from gongkai.documents.views.common import back, document_for, organization_for
 from gongkai.documents.views.files import file_response
 from gongkai.orgs.access import Action, can, organizations_for
+from gongkai.workspace.form_steps import apply_errors, flash_refusal
 
 PAGE_SIZE = 30
 
@@ -79,7 +80,7 @@ def create(request, code: str):
                 organization=organization, by=request.user, fields=form.values()
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, "草稿已保存。可继续上传附件，元数据齐全后即可送审。")
             return back(document)
@@ -97,7 +98,7 @@ def edit(request, pk: int):
         try:
             services.update_document(document=document, by=request.user, changes=form.values())
         except ValidationError as exc:
-            add_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, "已保存。")
             return back(document)
@@ -157,7 +158,7 @@ def upload(request, pk: int):
             document=document, by=request.user, name=upload.name, data=upload.read()
         )
     except ValidationError as exc:
-        refuse(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, f"已上传附件《{upload.name}》，系统将检查其中的个人信息。")
     return back(document)
@@ -175,7 +176,7 @@ def remove_attachment(request, pk: int, attachment_id: int):
     try:
         services.remove_attachment(attachment=attachment, by=request.user)
     except ValidationError as exc:
-        refuse(request, exc)
+        flash_refusal(request, exc)
     else:
         messages.success(request, f"已删除附件《{attachment.name}》。")
     return back(attachment.document)
