@@ -7,6 +7,7 @@ urlpatterns = [
     path("workspace/reports/", include("gongkai.reports.urls")),
     path("workspace/supervision/", include("gongkai.supervision.urls")),
     path("workspace/participation/", include("gongkai.participation.urls")),
+    path("workspace/search/", include("gongkai.search.workspace_urls")),
     path("workspace/", include("gongkai.workspace.urls")),
     path("docs/", include("gongkai.documents.public_urls")),
     path("ysq/", include("gongkai.info_requests.public_urls")),

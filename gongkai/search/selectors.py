@@ -2,16 +2,44 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Max, Min, Q, QuerySet
+from django.http import QueryDict
 from django.urls import reverse
+from django.utils import timezone
 
-from gongkai.catalog.models import Domain
+from gongkai.catalog.models import CatalogItem, Domain
 from gongkai.documents.choices import Genre, Validity
-from gongkai.documents.models import Document
-from gongkai.orgs.models import Organization
+from gongkai.documents.models import Document, Theme
+from gongkai.orgs.models import Organization, OrganizationKind, RegionLevel
+from gongkai.search.models import SearchEntry, Synonym
 from gongkai.search.types import SORTS, SearchFilters, SearchResults
 
 SORT_LABELS = {"relevance": "按相关度", "date": "按发布日期"}
 FACET_SIZE = 10
+MAX_YEARS = 20
+# Query-string names of the filters, as the form and the facet links spell them.
+FILTER_PARAMS = ("org", "domain", "item", "theme", "genre", "year", "validity")
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class ChoiceGroup:
+    label: str
+    choices: list[Choice]
+
+
+@dataclass(frozen=True)
+class AppliedFilter:
+    param: str
+    label: str
+    value: str
+    remove_query: str  # the current query string without this filter
 
 
 @dataclass(frozen=True)
@@ -115,3 +143,103 @@ def facet_rows(results: SearchResults) -> dict[str, list[FacetRow]]:
             for key, count in ordered
         ]
     return out
+
+
+def place_choices(selected_id: int | None) -> list[ChoiceGroup]:
+    """Each county (its whole area) and its townships; a chosen body outside that list is kept."""
+    places = Organization.objects.select_related("region").filter(
+        kind__in=[OrganizationKind.GOVERNMENT, OrganizationKind.TOWNSHIP],
+        region__level__in=[RegionLevel.COUNTY, RegionLevel.TOWNSHIP],
+    )
+    counties = [o for o in places if o.region.level == RegionLevel.COUNTY]
+    groups = []
+    for county in sorted(counties, key=lambda o: o.path):
+        townships = sorted(
+            (o for o in places if o.path.startswith(county.path) and o.pk != county.pk),
+            key=lambda o: (o.position, o.path),
+        )
+        choices = [
+            Choice(str(county.pk), f"{county.region.name}（全县）", county.pk == selected_id)
+        ]
+        choices += [Choice(str(o.pk), o.region.name, o.pk == selected_id) for o in townships]
+        groups.append(ChoiceGroup(county.region.name, choices))
+    if selected_id and not any(c.selected for g in groups for c in g.choices):
+        other = Organization.objects.filter(pk=selected_id).first()
+        if other is not None:
+            groups.append(ChoiceGroup("其他机构", [Choice(str(other.pk), other.name, True)]))
+    return groups
+
+
+def year_choices(selected: int | None) -> list[Choice]:
+    """The years in which searchable documents were published, newest first."""
+    span = SearchEntry.objects.aggregate(first=Min("published_at"), last=Max("published_at"))
+    years: list[int] = []
+    if span["first"] and span["last"]:
+        last = timezone.localtime(span["last"]).year
+        first = max(timezone.localtime(span["first"]).year, last - MAX_YEARS + 1)
+        years = list(range(last, first - 1, -1))
+    if selected and selected not in years:
+        years = sorted([*years, selected], reverse=True)
+    return [Choice(str(year), f"{year}年", year == selected) for year in years]
+
+
+def _filter_label(param: str, filters: SearchFilters) -> tuple[str, str]:
+    """The name of a filter and of its chosen value, as a citizen reads them."""
+    if param == "org":
+        org = Organization.objects.select_related("region").filter(pk=filters.organization_id)
+        place = org.first()
+        is_place = place and place.kind != OrganizationKind.DEPARTMENT
+        name = place.region.name if is_place else (place.name if place else "")
+        return ("地区" if is_place else "发布机构"), name
+    if param == "domain":
+        domain = Domain.objects.filter(pk=filters.domain_id).first()
+        return "领域", domain.name if domain else ""
+    if param == "item":
+        item = CatalogItem.objects.filter(pk=filters.catalog_item_id).first()
+        return "公开事项", item.name if item else ""
+    if param == "theme":
+        theme = Theme.objects.filter(pk=filters.theme_id).first()
+        return "主题分类", theme.name if theme else ""
+    if param == "genre":
+        return "体裁", Genre(filters.genre).label
+    if param == "validity":
+        return "有效性", Validity(filters.validity).label
+    return "年份", f"{filters.year}年"
+
+
+def applied_filters(filters: SearchFilters, params: QueryDict) -> list[AppliedFilter]:
+    """The filters in force, each with the link that drops it."""
+    values = {
+        "org": filters.organization_id,
+        "domain": filters.domain_id,
+        "item": filters.catalog_item_id,
+        "theme": filters.theme_id,
+        "genre": filters.genre,
+        "year": filters.year,
+        "validity": filters.validity,
+    }
+    out = []
+    for param in FILTER_PARAMS:
+        if not values[param]:
+            continue
+        label, value = _filter_label(param, filters)
+        rest = params.copy()
+        rest.pop(param, None)
+        rest.pop("page", None)
+        out.append(AppliedFilter(param, label, value or str(values[param]), rest.urlencode()))
+    return out
+
+
+SYNONYM_STATES = {"": "全部", "active": "启用中", "inactive": "已停用"}
+
+
+def synonyms(*, text: str = "", state: str = "") -> QuerySet[Synonym]:
+    """The synonym table for its maintenance page: pairs containing `text`, in one state or all."""
+    rows = Synonym.objects.order_by("term", "equivalent")
+    if text:
+        rows = rows.filter(Q(term__icontains=text) | Q(equivalent__icontains=text))
+    if state == "active":
+        rows = rows.filter(active=True)
+    elif state == "inactive":
+        rows = rows.filter(active=False)
+    return rows

@@ -41,9 +41,14 @@ def index(request: HttpRequest) -> HttpResponse:
         "total_pages": total_pages,
         "page_obj": paginator.get_page(page) if results.total else None,
         "base_query": params.urlencode(),
-        "active_filters": any(v not in (None, "") for v in vars(filters).values()),
+        "applied": selectors.applied_filters(filters, request.GET),
     }
-    template = "search/_results.html" if request.headers.get("HX-Request") else "search/index.html"
+    if request.headers.get("HX-Request"):
+        template = "search/_results.html"
+    else:
+        template = "search/index.html"
+        context["places"] = selectors.place_choices(filters.organization_id)
+        context["years"] = selectors.year_choices(filters.year)
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
     return response
