@@ -24,7 +24,8 @@ def screenshot(page, name: str) -> Path:
 
 
 def fits_the_viewport(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # Against the configured width: a mobile viewport widens itself to content that overflows.
+    return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
 def outside_requests(page, base_url: str) -> list[str]:
