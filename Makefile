@@ -19,6 +19,7 @@ bench:  ## run the benchmarks (figures go to bench/RESULTS.md by hand)
 	$(PY) bench/catalog_import.py
 	$(PY) -m bench.pii.run
 	$(PY) bench/reports/region_summary.py
+	$(PY) -m bench.portal.run
 
 reset-demo:  ## rebuild the demo data from scratch
 	python3 dev.py demo

@@ -21,6 +21,15 @@ def _private_data_dir(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("gongkai-data")
     settings.DATA_DIR = data_dir
     settings.MEDIA_ROOT = data_dir / "media"
+    settings.CACHES["pages"]["LOCATION"] = str(data_dir / "page-cache")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Rendered public pages outlive a test's rolled-back rows; each test starts with none."""
+    from gongkai.portal.page_cache import forget_public_pages
+
+    forget_public_pages()
 
 
 @pytest.fixture(scope="session")

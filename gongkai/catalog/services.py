@@ -20,6 +20,7 @@ from gongkai.catalog.models import (
 )
 from gongkai.orgs.access import Action, require
 from gongkai.orgs.models import Organization
+from gongkai.portal.page_cache import public_pages_changed
 
 
 def _save_revision(item: CatalogItem, *, by, note: str) -> None:
@@ -120,6 +121,7 @@ def update_catalog_item(*, item: CatalogItem, by, changes: dict, note: str = "")
         after={k: v for k, v in elements.items() if v != before[k]},
         reason=note,
     )
+    public_pages_changed()
     return item
 
 
@@ -242,6 +244,7 @@ def publish_catalog(*, catalog: Catalog, by, note: str = "") -> CatalogVersion:
         after={"version": version.number, "items": len(items)},
         reason=note,
     )
+    public_pages_changed()
     return version
 
 
@@ -365,4 +368,5 @@ def import_guideline(
         before=before,
         after={"items": guideline.items.count(), "complete": complete, "kept_adopted": kept},
     )
+    public_pages_changed()
     return guideline

@@ -16,6 +16,7 @@ from django.views.decorators.vary import vary_on_cookie
 
 from gongkai.documents.selectors.public import published_for_item
 from gongkai.portal import selectors
+from gongkai.portal.page_cache import cached_public_page
 from gongkai.portal.qr import absolute_url, is_qr_path, qr_svg
 
 CARE_COOKIE = "care"
@@ -36,6 +37,7 @@ def _render_page(request: HttpRequest, name: str, context: dict) -> HttpResponse
 
 @require_safe
 @vary_on_cookie
+@cached_public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -46,6 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @vary_on_cookie
+@cached_public_page
 def organization(request: HttpRequest, code: str) -> HttpResponse:
     page = selectors.organization_page(code)
     if page is None:
@@ -55,6 +58,7 @@ def organization(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_safe
 @vary_on_cookie
+@cached_public_page
 def catalog(request: HttpRequest, code: str, domain_code: str) -> HttpResponse:
     page = selectors.catalog_page(code, domain_code)
     if page is None:
@@ -75,6 +79,7 @@ def catalog_version(request: HttpRequest, code: str, domain_code: str, number: i
 
 @require_safe
 @vary_on_cookie
+@cached_public_page
 def item(request: HttpRequest, code: str, domain_code: str, item_id: int) -> HttpResponse:
     page = selectors.item_page(code, domain_code, item_id)
     if page is None:

@@ -54,8 +54,11 @@ def audit_value(value):
 
 
 def public_copy_changed(document: Document) -> None:
-    """After commit, the search index follows what the public now sees of the document."""
+    """The search index (after commit) and the cached public pages follow what the public
+    now sees of the document."""
+    from gongkai.portal.page_cache import public_pages_changed
     from gongkai.search.tasks import reindex_document_task
 
+    public_pages_changed()
     document_id = document.pk
     transaction.on_commit(lambda: reindex_document_task.enqueue(document_id))

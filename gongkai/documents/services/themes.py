@@ -6,6 +6,7 @@ from django.db import transaction
 from gongkai.audit.services import record_event
 from gongkai.documents.models import Theme
 from gongkai.orgs.access import Action, require
+from gongkai.portal.page_cache import public_pages_changed
 
 
 @transaction.atomic
@@ -45,4 +46,5 @@ def save_theme(
         before=before,
         after={"name": name, "position": position, "active": active},
     )
+    public_pages_changed()
     return theme

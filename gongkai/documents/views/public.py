@@ -17,6 +17,7 @@ from gongkai.documents.selectors.public import Crumb
 from gongkai.documents.services.numbering import pattern_for
 from gongkai.documents.views.files import file_response
 from gongkai.orgs.models import Organization
+from gongkai.portal.page_cache import cached_public_page
 from gongkai.portal.qr import absolute_url, qr_svg
 from gongkai.rules.index_number import example
 
@@ -32,6 +33,7 @@ def _public_document(key: str):
 
 @require_safe
 @vary_on_cookie
+@cached_public_page
 def detail(request, key: str):
     document, gone = _public_document(key)
     if document is None:
