@@ -239,3 +239,19 @@ def test_a_request_with_a_session_cookie_is_not_served_from_the_cache():
     view(signed_in)
 
     assert len(calls) == 2
+
+
+def test_renaming_a_body_shows_at_once(client, world, django_capture_on_commit_callbacks):
+    queries_of(client, "/org/QH01T01/")
+    township = world.township
+    old_name = township.name
+    with django_capture_on_commit_callbacks(execute=True):
+        township.name = "城关镇人民政府（更名测试）"
+        township.save(update_fields=["name"])
+
+    count, html = queries_of(client, "/org/QH01T01/")
+
+    assert count > 0
+    assert "城关镇人民政府（更名测试）" in html
+    township.name = old_name
+    township.save(update_fields=["name"])
