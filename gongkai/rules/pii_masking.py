@@ -48,7 +48,7 @@ class MaskingPolicy:
 
 DEFAULT_POLICY = MaskingPolicy()
 
-_ALNUM = re.compile(r"[0-9A-Za-z]")
+_ALNUM = re.compile(r"[0-9A-Za-z０-９]")  # full-width digits are found like ASCII ones
 _MOBILE_PREFIX = re.compile(r"^(?:(?:\+|00)86|86(?=[- ]?1\d{10}$))[- ]?")
 _LOCAL_NUMBER = re.compile(r"\d{7,8}")
 _AREA_CODE = re.compile(r"^(?:[(（]0\d{2,3}[)）][- ]?|0\d{2,3}[- ]?(?=\d{7,8}(?!\d)))")

@@ -100,6 +100,13 @@ def test_mobile_formats(number):
     assert found(f"联系人手机：{number}。") == [("mobile", number)]
 
 
+def test_full_width_digits_are_read_like_ascii_ones():
+    wide = str.maketrans("0123456789", "０１２３４５６７８９")
+    id_b, mobile, card = ID_B.translate(wide), "１３８１２３４５６７８", CARD_19.translate(wide)
+    text = f"身份证号：{id_b}，手机：{mobile}，银行卡号：{card}"
+    assert found(text) == [("id_card", id_b), ("mobile", mobile), ("bank_card", card)]
+
+
 def test_mobile_not_inside_a_longer_digit_run():
     assert found("账户 6013812345678901234567") == []
     assert found("1381234567890") == []

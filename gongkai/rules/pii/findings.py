@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import NamedTuple
 
 # 《个人信息保护法》第四条、第二十八条: names, ID numbers, phone numbers, addresses and
 # financial accounts of identified persons are personal (partly sensitive) information.
@@ -39,32 +38,47 @@ class CellFinding:
     finding: Finding
 
 
-def _finding(kind: str, start: int, end: int, text: str, confidence: float) -> Finding:
-    # A frozen dataclass's __init__ goes through object.__setattr__ per field; filling the
-    # instance __dict__ directly is three times faster, which matters for dense 公示 tables.
-    f = object.__new__(Finding)
-    f.__dict__.update(kind=kind, start=start, end=end, text=text, confidence=confidence)
-    return f
+# A hit is (kind, start, end, confidence): a plain tuple, as a dense table makes tens of
+# thousands per megabyte and a NamedTuple's Python-level __new__ would cost more than the rest.
+_Hit = tuple[str, int, int, float]
 
-
-class _Hit(NamedTuple):
-    kind: str
-    start: int
-    end: int
-    confidence: float
-
-
+_START = itemgetter(1)
 _BY_SPAN = itemgetter(1, 2)
+_new = object.__new__
+_set_attr = object.__setattr__
+
+
+def _findings(text: str, hits: list[_Hit]) -> list[Finding]:
+    """Findings for resolved hits, with their text."""
+    out = []
+    for kind, start, end, confidence in hits:
+        # A frozen dataclass's __init__ sets each field through object.__setattr__; handing
+        # the new instance its whole __dict__ at once is several times faster.
+        f = _new(Finding)
+        _set_attr(
+            f,
+            "__dict__",
+            {
+                "kind": kind,
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "confidence": confidence,
+            },
+        )
+        out.append(f)
+    return out
 
 
 def _resolve(found: list[_Hit]) -> list[_Hit]:
     """Sorted, non-overlapping: of two overlapping findings the surer, then the longer, wins."""
     kept: list[_Hit] = []
-    for f in sorted(found, key=_BY_SPAN):
-        if kept and f.start < kept[-1].end:
-            last = kept[-1]
-            if (f.confidence, f.end - f.start) > (last.confidence, last.end - last.start):
-                kept[-1] = f
+    for hit in sorted(found, key=_BY_SPAN):
+        if kept and hit[1] < kept[-1][2]:
+            _, start, end, confidence = hit
+            _, last_start, last_end, last_confidence = kept[-1]
+            if (confidence, end - start) > (last_confidence, last_end - last_start):
+                kept[-1] = hit
             continue
-        kept.append(f)
+        kept.append(hit)
     return kept

@@ -41,8 +41,12 @@ _ROWS_RE = {
 
 @cache
 def _column_pattern(sep: str | None, col: int) -> re.Pattern[str]:
-    """The ``col``-th cell of every row, found by the regex engine rather than a Python loop."""
+    """The ``col``-th cell of every row, found by the regex engine rather than a Python loop.
+
+    Each match takes the rest of its row too, so the search resumes at the next line instead of
+    trying ``^`` at every position of the cells after the one wanted.
+    """
     if sep is None:
-        return re.compile(rf"(?m)^[ \t\u3000]*(?:\S+[ \t\u3000]+){{{col}}}(\S+)")
+        return re.compile(rf"(?m)^[ \t\u3000]*(?:\S+[ \t\u3000]+){{{col}}}(\S+)[^\n]*")
     cell = rf"[^{re.escape(sep)}\n]*"
-    return re.compile(rf"(?m)^(?:{cell}{re.escape(sep)}){{{col}}}({cell})")
+    return re.compile(rf"(?m)^(?:{cell}{re.escape(sep)}){{{col}}}({cell})[^\n]*")

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from gongkai.rules.pii.checksums import (
     id18_date_ok,
+    id_check_char,
     is_credit_code,
     is_valid_id15,
-    is_valid_id18,
     luhn_ok,
-)
-from gongkai.rules.pii.findings import (
-    _Hit,
 )
 from gongkai.rules.pii.labels import (
     _SKIP_LABELS,
@@ -37,6 +34,7 @@ class _NumberScan(_TableScan):
 
     def _numbers(self) -> None:
         text = self.text
+        digit_run, token_parts = self._digit_run, self._token_parts
         for m in _NUM_TOKEN_RE.finditer(text):
             start, end = m.span()
             if start and text[start - 1] in _NOT_BEFORE:
@@ -48,9 +46,11 @@ class _NumberScan(_TableScan):
                 continue
             token = m.group()
             if "-" in token or " " in token:
-                self._token_parts(token, start)
+                token_parts(token, start)
             else:
-                self._digit_run(token, start, end)
+                digit_run(token, start, end)
+        if "(0" not in text and "（0" not in text:
+            return
         for m in _PAREN_AREA_RE.finditer(text):
             styled = _STYLED_RE.match(text, m.start())
             if styled and styled.lastgroup == "tel":
@@ -76,28 +76,28 @@ class _NumberScan(_TableScan):
     def _digit_run(self, raw: str, start: int, end: int) -> None:
         """Classify a plain run of 7–22 digits: mobile, ID (checked), card (Luhn), landline."""
         n, text = len(raw), self.text
+        before = text[start - 1 : start]
         if (n == 11 and raw[0] == "1" and raw[1] in "3456789") or (
-            n in (13, 15) and raw.startswith(("861", "00861")) and raw[-10] in "3456789"
+            (n == 13 or n == 15) and raw.startswith(("861", "00861")) and raw[-10] in "3456789"
         ):
-            prefixed = n == 11 and text[start - 1 : start] in (" ", "-", "6")
+            prefixed = n == 11 and before in (" ", "-", "6")
             prefix = _MOBILE_PREFIX_RE.search(text, max(0, start - 5), start) if prefixed else None
-            self._mobile(
-                prefix.start() if prefix else start - (text[start - 1 : start] == "+"), end
-            )
+            self._mobile(prefix.start() if prefix else start - (before == "+"), end)
             return
-        if text[start - 1 : start] == "+":
+        if before == "+":
             return
-        if n == 18 and raw[:17].isdigit() and is_valid_id18(raw):
+        # Tokens are ASCII digits with at most a final X, so only the date and check remain.
+        if n == 18 and id18_date_ok(raw) and id_check_char(raw[:17]) == raw[17].upper():
             # A second reading (card number, credit code) is checked only where it could occur.
             table = self._table_of(start)
             if table is None:
                 credit = is_credit_code(raw) and _label_before(text, start) == "credit"
                 if not credit:
-                    self._add("id_card", start, end, 0.99)
+                    self.found.append(("id_card", start, end, 0.99))
             elif "bank" in table.roles and luhn_ok(raw) and self._role_at(start) == "bank":
-                self._add("bank_card", start, end, 0.9)
+                self.found.append(("bank_card", start, end, 0.9))
             else:
-                self._add("id_card", start, end, 0.99)
+                self.found.append(("id_card", start, end, 0.99))
             return
         role = self._role_at(start)
         weak_id_or_code = n == 18 and (self._weak_id(raw, start, end, role) or is_credit_code(raw))
@@ -105,7 +105,7 @@ class _NumberScan(_TableScan):
             return
         if n == 15 and role != "bank" and is_valid_id15(raw):
             context = role == "id" or _label_before(text, start) == "id"
-            finding = _Hit("id_card", start, end, 0.8 if context else 0.65)
+            finding = ("id_card", start, end, 0.8 if context else 0.65)
             self.deferred.append((finding, None if context else "line"))
         elif not self._bank(raw, start, end, role):
             self._phone_digits(raw, start, end, role)
@@ -157,7 +157,7 @@ class _NumberScan(_TableScan):
         if self._role_at(start) == "phone":
             self._add("landline", start, end, 0.9)
         elif _label_before(self.text, start) not in _SKIP_LABELS:
-            finding = _Hit("landline", start, end, 0.85)
+            finding = ("landline", start, end, 0.85)
             self.deferred.append((finding, "near"))
 
     def _phone_digits(self, raw: str, start: int, end: int, role: str | None) -> None:
@@ -166,6 +166,6 @@ class _NumberScan(_TableScan):
             if role == "phone":
                 self._add("landline", start, end, 0.85)
             elif _label_before(self.text, start) == "phone":
-                self.deferred.append((_Hit("landline", start, end, 0.8), "near"))
+                self.deferred.append((("landline", start, end, 0.8), "near"))
         elif 7 <= len(raw) <= 8 and role == "phone":
             self._add("landline", start, end, 0.7)

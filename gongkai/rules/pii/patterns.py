@@ -13,7 +13,11 @@ from gongkai.rules.pii.names import (
 # 工业和信息化部《电信网编号计划》: mobiles 1[3-9]X + 8 digits; landlines 0 + 2–3 digit area
 # code + 7–8 digit local number. ISO/IEC 7812: card numbers of 16–19 digits, Luhn checked.
 _GLUE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/\\-._@")
-_NUM_TOKEN_RE = re.compile(r"\d{3}(?:\d{4,}|\d{0,3}[- ]\d{3,})(?:[- ]\d{3,})*[Xx]?")
+# ASCII digits only (text is scanned with full-width digits made ASCII); the first three are
+# spelt out so the regex engine can skip ahead to a digit instead of trying every position.
+_NUM_TOKEN_RE = re.compile(
+    r"[0-9][0-9][0-9](?:[0-9]{4,}|[0-9]{0,3}[- ][0-9]{3,})(?:[- ][0-9]{3,})*[Xx]?"
+)
 _NOT_BEFORE = _GLUE | {")", "）"}
 _NOT_AFTER = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@/-")
 _PAREN_AREA_RE = re.compile(r"[(（]0\d{2,3}[)）]")
@@ -79,3 +83,14 @@ def _cut_fine(run: str) -> int | None:
         if m.end() < fine.start():
             cut = m.end()
     return cut if cut < len(run) else None
+
+
+_WIDE_DIGITS = "０１２３４５６７８９"
+_TO_ASCII_DIGITS = str.maketrans(_WIDE_DIGITS, "0123456789")
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with full-width digits (common in Word documents) made ASCII; same offsets."""
+    if any(d in text for d in _WIDE_DIGITS):
+        return text.translate(_TO_ASCII_DIGITS)
+    return text

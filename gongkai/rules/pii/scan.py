@@ -6,8 +6,7 @@ from bisect import bisect_right
 
 from gongkai.rules.pii.findings import (
     Finding,
-    _finding,
-    _Hit,
+    _findings,
     _resolve,
 )
 from gongkai.rules.pii.labels import (
@@ -55,11 +54,7 @@ class _Scan(_NumberScan):
         self._contextual()
         self._emails()
         self._documents()
-        text = self.text
-        return [
-            _finding(h.kind, h.start, h.end, text[h.start : h.end], h.confidence)
-            for h in _resolve(self.found)
-        ]
+        return _findings(self.source, _resolve(self.found))
 
     # names -----------------------------------------------------------------------------------
 
@@ -67,26 +62,34 @@ class _Scan(_NumberScan):
         """公示 lines (张三，男，…), 姓名：/申请人： labels, and a name just before an ID,
         phone or card number on the same line. Table columns were read in _tables."""
         text = self.text
-        for g in _GENDER_RE.finditer(text):
-            if self.tables and self._in_person_table(g.start()):
-                continue
-            m = _NAME_BEFORE_GENDER_RE.search(text, max(0, g.start() - 10), g.start())
-            conf = name_confidence(m.group(1), column=False) if m else 0.0
-            if conf:
-                self._add("name", m.start(1), m.end(1), conf)
+        if "男" in text or "女" in text:
+            # Tables start at a line start, so a span's end leaves _GENDER_RE's lookahead as is.
+            for low, high in self._outside_table_spans():
+                for g in _GENDER_RE.finditer(text, low, high):
+                    m = _NAME_BEFORE_GENDER_RE.search(text, max(0, g.start() - 10), g.start())
+                    conf = name_confidence(m.group(1), column=False) if m else 0.0
+                    if conf:
+                        self._add("name", m.start(1), m.end(1), conf)
         if "·" in text or "•" in text:
             self._ethnic_names()
-        for m in _LABEL_NAME_RE.finditer(text):
-            conf = name_confidence(m.group(1), column=False)
-            if conf:
-                self._add("name", m.start(1), m.end(1), conf)
+        # Every 姓名/申请人… label is a header word, none starts inside another: labels are
+        # looked for only where _tables saw a header word, as finditer would find them.
+        label_end = 0
+        for pos in self.header_hits:
+            if pos >= label_end and (m := _LABEL_NAME_RE.match(text, pos)):
+                label_end = m.end()
+                conf = name_confidence(m.group(1), column=False)
+                if conf:
+                    self._add("name", m.start(1), m.end(1), conf)
         self.free = self._outside_tables()
-        named = {text.rfind("\n", 0, f.start) + 1 for f in self.free if f.kind == "name"}
-        for f in list(self.free):
-            if f.kind in ("id_card", "mobile", "bank_card"):
-                line_start = text.rfind("\n", 0, f.start) + 1
+        named = {
+            text.rfind("\n", 0, start) + 1 for kind, start, _, _ in self.free if kind == "name"
+        }
+        for kind, start, _, _ in list(self.free):
+            if kind == "id_card" or kind == "mobile" or kind == "bank_card":
+                line_start = text.rfind("\n", 0, start) + 1
                 if line_start not in named:
-                    self._name_beside(line_start, f.start)
+                    self._name_beside(line_start, start)
 
     def _ethnic_names(self) -> None:
         """阿依古丽·买买提，女，… in 公示 lines."""
@@ -103,7 +106,7 @@ class _Scan(_NumberScan):
         if m:
             conf = name_confidence(m.group(1), column=False)
             if conf:
-                hit = _Hit("name", m.start(1), m.end(1), min(conf, 0.85))
+                hit = ("name", m.start(1), m.end(1), min(conf, 0.85))
                 self.found.append(hit)
                 self.free.append(hit)
 
@@ -113,29 +116,27 @@ class _Scan(_NumberScan):
         """Keep deferred landlines and 15-digit IDs that sit beside a person; find addresses on
         lines about a person and after 住址-like labels."""
         text = self.text
-        people = sorted(f.end for f in self.free if f.kind in ("name", "id_card"))
-        lines = {
-            text.rfind("\n", 0, f.start) + 1 for f in self.free if f.kind in ("name", "id_card")
-        }
+        person = [hit for hit in self.free if hit[0] == "name" or hit[0] == "id_card"]
+        people = sorted(end for _, _, end, _ in person)
+        lines = {text.rfind("\n", 0, start) + 1 for _, start, _, _ in person}
 
         def near(pos: int) -> bool:
             i = bisect_right(people, pos) - 1
             return i >= 0 and pos - people[i] <= 150 and "\n\n" not in text[people[i] : pos]
 
         for finding, need in self.deferred:
+            start = finding[1]
             if (
                 need is None
-                or text.rfind("\n", 0, finding.start) + 1 in lines
-                or self._in_person_table(finding.start)
-                or (
-                    need == "near"
-                    and near(finding.start)
-                    and _label_before(text, finding.start) == "phone"
-                )
+                or text.rfind("\n", 0, start) + 1 in lines
+                or self._in_person_table(start)
+                or (need == "near" and near(start) and _label_before(text, start) == "phone")
             ):
                 self.found.append(finding)
         for line_start in sorted(lines):
             self._addresses_in(line_start, _line_end(text, line_start), 0.8)
+        if "住" not in text and "地址" not in text:  # in every 住址-like label
+            return
         for m in _ADDR_LABEL_HIT_RE.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
             if line_start not in lines and not self._in_person_table(m.start()):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from gongkai.rules.pii.findings import (
     _BY_SPAN,
+    _START,
     _Hit,
 )
 from gongkai.rules.pii.headers import (
@@ -28,6 +28,7 @@ from gongkai.rules.pii.patterns import (
     _HEADER_HIT_RE,
     _NAME_TOKEN_RE,
     _SPACED_NAME_RE,
+    _ascii_digits,
     _cut_fine,
 )
 
@@ -47,56 +48,77 @@ class _TableScan:
     """A run over a text: its hits so far, and the person tables that give them context."""
 
     def __init__(self, text: str, *, tab_table: bool = False) -> None:
-        self.text = text
+        self.source = text
+        self.text = _ascii_digits(text)  # what is scanned; findings quote ``source``
         self.tab_table = tab_table
         self.found: list[_Hit] = []
         self.free: list[_Hit] = []  # hits outside person tables, set by _names
         self.deferred: list[tuple[_Hit, str | None]] = []
         self.tables: list[_Table] = []
         self.table_starts: list[int] = []
+        self.header_hits: list[int] = []  # where 姓名/身份证…-like words start, set by _tables
 
     def _add(self, kind: str, start: int, end: int, confidence: float) -> None:
-        self.found.append(_Hit(kind, start, end, confidence))
+        self.found.append((kind, start, end, confidence))
 
     def _outside_tables(self) -> list[_Hit]:
-        """Hits outside person tables, by one sweep over hits and tables in text order."""
-        hits = sorted(self.found, key=_BY_SPAN)
+        """Hits outside person tables, in text order; ``found`` is sorted in place on the way
+        (stable, so the final resolution sees ties in the order they were found)."""
+        hits = self.found
+        hits.sort(key=_BY_SPAN)
         if not self.tables:
-            return hits
-        out, tables, t = [], self.tables, 0
-        for hit in hits:
-            while t < len(tables) and tables[t].end <= hit.start:
-                t += 1
-            if t == len(tables) or hit.start < tables[t].start:
-                out.append(hit)
+            return hits[:]
+        out: list[_Hit] = []
+        lo = 0
+        for table in self.tables:
+            first = bisect_left(hits, table.start, lo, key=_START)
+            out += hits[lo:first]
+            lo = bisect_left(hits, table.end, first, key=_START)
+        out += hits[lo:]
         return out
+
+    def _outside_table_spans(self) -> list[tuple[int, int]]:
+        spans, pos = [], 0
+        for table in self.tables:
+            spans.append((pos, table.start))
+            pos = table.end
+        spans.append((pos, len(self.text)))
+        return spans
 
     def _table_of(self, pos: int) -> _Table | None:
         i = bisect_right(self.table_starts, pos) - 1
-        return self.tables[i] if i >= 0 and pos < self.tables[i].end else None
+        if i < 0:
+            return None
+        table = self.tables[i]
+        return table if pos < table.end else None
 
     def _in_person_table(self, pos: int) -> bool:
-        return self._table_of(pos) is not None
+        i = bisect_right(self.table_starts, pos) - 1
+        return i >= 0 and pos < self.tables[i].end
 
     def _role_at(self, pos: int) -> str | None:
         """Role of the column (id/phone/address/bank/code/…) whose cell holds ``pos``."""
-        table = self._table_of(pos)
-        if table is None:
+        i = bisect_right(self.table_starts, pos) - 1
+        if i < 0:
             return None
-        text = self.text
-        if table.sep == "\n":
-            col = text.count("\n", table.start, pos) % len(table.roles)
+        table = self.tables[i]
+        if pos >= table.end:
+            return None
+        text, sep, roles = self.text, table.sep, table.roles
+        if sep == "\n":
+            col = text.count("\n", table.start, pos) % len(roles)
         else:
             before = text[text.rfind("\n", 0, pos) + 1 : pos]
-            col = len(before.split()) if table.sep is None else before.count(table.sep) - table.lead
-        role = table.roles[col] if 0 <= col < len(table.roles) else None
-        return None if role in ("name", "other") else role
+            col = len(before.split()) if sep is None else before.count(sep) - table.lead
+        role = roles[col] if 0 <= col < len(roles) else None
+        return None if role == "name" or role == "other" else role
 
     # tables ----------------------------------------------------------------------------------
 
     def _tables(self) -> None:
         text, done = self.text, 0
         for m in _HEADER_HIT_RE.finditer(text):
+            self.header_hits.append(m.start())
             if m.start() >= done:
                 start = text.rfind("\n", 0, m.start()) + 1
                 done = self._table_at(start, _line_end(text, m.end()))
@@ -156,51 +178,52 @@ class _TableScan:
         self.table_starts.append(table.start)
         column = table.sep is not None
         for i, role in enumerate(table.roles):
-            if role in ("name", "address"):
-                for start, end in self._column_cells(table, i):
-                    if role == "name":
-                        self._name_cell(start, end, column=column)
-                    else:
-                        self._address_cell(start, end)
+            if role == "name":
+                self._name_cells(self._column_cells(table, i), column=column)
+            elif role == "address":
+                self._address_cells(self._column_cells(table, i))
 
-    def _column_cells(self, table: _Table, col: int) -> Iterator[tuple[int, int]]:
+    def _column_cells(self, table: _Table, col: int) -> list[tuple[int, int]]:
         if table.sep == "\n":
             text, pos, width = self.text, table.start, len(table.roles)
+            cells = []
             for i, line in enumerate(text[table.start : table.end].split("\n")):
                 if i % width == col:
-                    yield pos, pos + len(line)
+                    cells.append((pos, pos + len(line)))
                 pos += len(line) + 1
-            return
+            return cells
         pattern = _column_pattern(table.sep, col + table.lead)
-        for m in pattern.finditer(self.text, table.start, table.end):
-            yield m.span(1)
+        return [m.span(1) for m in pattern.finditer(self.text, table.start, table.end)]
 
-    def _name_cell(self, start: int, end: int, *, column: bool) -> bool:
-        cell = self.text[start:end]
-        if cell[:1].isspace() or cell[-1:].isspace():
-            start += len(cell) - len(cell.lstrip())
-            cell = cell.strip()
-            end = start + len(cell)
-        if not cell:
-            return False
-        if (len(cell) <= 4 and cell.isalpha()) or _SPACED_NAME_RE.fullmatch(cell):
-            conf = name_confidence(cell, column=column)
-            if conf:
-                self._add("name", start, end, conf)
-            return bool(conf)
-        named = False
-        for m in _NAME_TOKEN_RE.finditer(cell):
-            token = m.group()
-            conf = name_confidence(token, column=column) or _ethnic_name(token, column=column)
-            if conf:
-                self._add("name", start + m.start(), start + m.end(), conf)
-                named = True
-        return named
+    def _name_cells(self, cells: list[tuple[int, int]], *, column: bool) -> None:
+        text, found = self.text, self.found
+        for start, end in cells:
+            cell = text[start:end]
+            if cell[:1].isspace() or cell[-1:].isspace():
+                start += len(cell) - len(cell.lstrip())
+                cell = cell.strip()
+                end = start + len(cell)
+            if not cell:
+                continue
+            if (len(cell) <= 4 and cell.isalpha()) or _SPACED_NAME_RE.fullmatch(cell):
+                conf = name_confidence(cell, column=column)
+                if conf:
+                    found.append(("name", start, end, conf))
+                continue
+            for m in _NAME_TOKEN_RE.finditer(cell):
+                token = m.group()
+                conf = name_confidence(token, column=column) or _ethnic_name(token, column=column)
+                if conf:
+                    found.append(("name", start + m.start(), start + m.end(), conf))
 
-    def _address_cell(self, start: int, end: int) -> None:
-        cell = self.text[start:end]
-        start += len(cell) - len(cell.lstrip())
-        end = start + len(cell.strip())
-        cut = _cut_fine(self.text[start:end])
-        if cut is not None:
-            self._add("address", start + cut, end, 0.9)
+    def _address_cells(self, cells: list[tuple[int, int]]) -> None:
+        text, found = self.text, self.found
+        for start, end in cells:
+            cell = text[start:end]
+            if cell[:1].isspace() or cell[-1:].isspace():
+                start += len(cell) - len(cell.lstrip())
+                cell = cell.strip()
+                end = start + len(cell)
+            cut = _cut_fine(cell)
+            if cut is not None:
+                found.append(("address", start + cut, end, 0.9))
