@@ -1,6 +1,7 @@
 """Highlighted titles and snippets, escaped then marked, identical for every backend."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -9,7 +10,12 @@ SNIPPET_CHARS = 120
 
 
 def _pattern(terms: list[str]) -> re.Pattern | None:
-    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    return _compiled(tuple(sorted({t for t in terms if t}, key=lambda t: (-len(t), t))))
+
+
+@lru_cache(maxsize=512)
+def _compiled(terms: tuple[str, ...]) -> re.Pattern | None:
+    """Longest terms first, so 最低生活保障 is marked whole rather than as 低保 inside it."""
     if not terms:
         return None
     return re.compile("|".join(re.escape(escape(t)) for t in terms), re.IGNORECASE)

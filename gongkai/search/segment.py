@@ -18,8 +18,24 @@ COMMON_TERMS = (
     "社保", "医保", "公租房", "实施细则", "公示", "城关镇", "河口镇",
 )  # fmt: skip
 _JUNK = re.compile(r"[^\w\u3400-\u9fff]+")
+_NOT_WORD = re.compile(r"[\W_]+")
+_LONG_WORD = re.compile(r"\w{5,}")
 _lock = threading.Lock()
 _loaded = False
+_added: set[str] = set()
+
+
+def dictionary_words() -> list[str]:
+    """Every word ensure_dictionary adds, for worker processes that cannot read the database."""
+    ensure_dictionary()
+    return sorted(_added)
+
+
+def load_words(words) -> None:
+    """A worker process's dictionary: the words its parent loaded."""
+    global _loaded
+    _load_words(words)
+    _loaded = True
 
 
 def _load_words(words) -> int:
@@ -28,6 +44,7 @@ def _load_words(words) -> int:
         word = (word or "").strip()
         if 2 <= len(word) <= 16 and not _JUNK.search(word):
             rjieba.add_word(word, None, None)
+            _added.add(word)
             count += 1
     return count
 
@@ -88,14 +105,21 @@ def _inner_words(token: str) -> tuple[str, ...]:
 def index_tokens(text: str) -> list[str]:
     """Search-mode tokens (long words plus their parts), punctuation dropped, lower-cased."""
     ensure_dictionary()
-    tokens = []
-    for token in rjieba.cut_for_search((text or "").lower(), False):
-        if not token.isalnum():
-            continue
-        tokens.append(token)
-        if len(token) > 4:
-            tokens.extend(_inner_words(token))
-    return tokens
+    return segmented_text(text).split()
+
+
+def segmented_text(text: str) -> str:
+    """index_tokens joined by spaces, without loading the dictionary (for worker processes).
+
+    Works on the joined string with regular expressions: a Python loop over every token costs
+    more than the segmentation itself.
+    """
+    joined = _NOT_WORD.sub(" ", " ".join(rjieba.cut_for_search((text or "").lower(), False)))
+    long_words = _LONG_WORD.findall(joined)
+    if not long_words:
+        return joined
+    inner = [word for token in long_words for word in _inner_words(token)]
+    return f"{joined} {' '.join(inner)}" if inner else joined
 
 
 def query_tokens(text: str) -> list[str]:

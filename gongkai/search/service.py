@@ -3,6 +3,7 @@
 import logging
 from dataclasses import replace
 
+from django.db import connection
 from django.db.models import Q
 
 from gongkai.rules.query_syntax import ParsedQuery, parse
@@ -90,7 +91,7 @@ def search(
         if exact:
             hits = [Hit(id=pk, score=1000.0) for pk in exact]
             results = SearchResults(total=len(hits), hits=hits, backend="exact")
-            return _decorate(results, query, highlight)
+            return _decorate(results, query, highlight, {})
         if not query.terms:
             query = parse(_as_words(query))
     table = synonym_map()
@@ -98,7 +99,17 @@ def search(
     results = _run(backend(), expanded, filters, sort, page, per_page)
     if results.total == 0:
         results.suggestions = _suggestions(query, table, filters)
-    return _decorate(results, query, highlight)
+    return _decorate(results, query, highlight, table)
+
+
+def _matches(expanded: Expanded, filters: SearchFilters) -> bool:
+    chosen = backend()
+    if hasattr(chosen, "has_match"):
+        try:
+            return chosen.has_match(expanded, filters)
+        except IndexUnavailable:
+            pass
+    return _run(chosen, expanded, filters, "relevance", 1, 1).total > 0
 
 
 def _as_words(query: ParsedQuery) -> str:
@@ -118,36 +129,50 @@ def _suggestions(
             candidates.append(" ".join(w for w in query.words if w != word))
     found = []
     for candidate in dict.fromkeys(candidates):
-        probe = _expanded(parse(candidate), {})
-        if _run(backend(), probe, filters, "relevance", 1, 1).total:
+        if _matches(_expanded(parse(candidate), {}), filters):
             found.append(candidate)
         if len(found) == 3:
             break
     return found
 
 
-def _decorate(results: SearchResults, query: ParsedQuery, highlight: bool) -> SearchResults:
-    entries = SearchEntry.objects.in_bulk([hit.id for hit in results.hits])
-    terms = _highlight_terms(query)
+def _decorate(
+    results: SearchResults, query: ParsedQuery, highlight: bool, table: dict[str, list[str]]
+) -> SearchResults:
+    if not results.hits:
+        return results
+    entries = _entries([hit.id for hit in results.hits], highlight)
+    terms = _highlight_terms(query, table) if highlight else []
     hits = []
     for hit in results.hits:
         entry = entries.get(hit.id)
         if entry is None:
             continue
         if highlight:
-            hits.append(
-                replace(hit, title=mark(entry.title, terms), snippet=snippet(entry.text, terms))
-            )
+            hits.append(replace(hit, title=mark(entry[1], terms), snippet=snippet(entry[2], terms)))
         else:
-            hits.append(replace(hit, title=entry.title))
+            hits.append(replace(hit, title=entry[1]))
     results.hits = hits
     return results
 
 
-def _highlight_terms(query: ParsedQuery) -> list[str]:
+def _entries(ids: list[int], with_text: bool) -> dict[int, tuple]:
+    """Titles (and texts) of the hits by id: plain SQL, since the ORM's query building would cost
+    more than the engine's whole query."""
+    table = SearchEntry._meta.db_table
+    columns = "document_id, title, text" if with_text else "document_id, title"
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns} FROM {table} WHERE document_id IN ({placeholders})",  # noqa: S608
+            ids,
+        )
+        return {row[0]: row for row in cursor.fetchall()}
+
+
+def _highlight_terms(query: ParsedQuery, table: dict[str, list[str]]) -> list[str]:
     if query.doc_no or query.index_number:
         return [query.doc_no or query.index_number]
-    table = synonym_map()
     terms = []
     for word in query.words:
         terms += [word, *table.get(word, [])]
