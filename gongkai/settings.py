@@ -157,8 +157,12 @@ else:
         },
     }
 
-# "embedded": a tantivy index beside the data; "database": the database's own full-text search.
-GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "embedded")
+# "embedded": a tantivy index beside the data; "database": the database's own full-text search,
+# the default on PostgreSQL (tsvector with a RUM or GIN index; no tantivy index is built then).
+_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND") or (
+    "database" if _POSTGRESQL else "embedded"
+)
 if GONGKAI_SEARCH_BACKEND not in {"embedded", "database"}:
     raise ImproperlyConfigured("GONGKAI_SEARCH_BACKEND must be embedded or database")
 
