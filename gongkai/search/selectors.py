@@ -1,6 +1,7 @@
 """What the search pages show: filters read from the query string, hits with links, facets with names."""
 
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Max, Min, Q, QuerySet
 from django.http import QueryDict
@@ -18,7 +19,7 @@ SORT_LABELS = {"relevance": "按相关度", "date": "按发布日期"}
 FACET_SIZE = 10
 MAX_YEARS = 20
 # Query-string names of the filters, as the form and the facet links spell them.
-FILTER_PARAMS = ("org", "domain", "item", "theme", "genre", "year", "validity")
+FILTER_PARAMS = ("org", "domain", "item", "theme", "genre", "year", "validity", "from", "to")
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,33 @@ def _int(value: str | None) -> int | None:
     return number if 0 < number < 2**31 else None
 
 
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat((value or "").strip()[:10])
+    except ValueError:
+        return None
+
+
+def date_range_from(params) -> tuple[date | None, date | None]:
+    """The publication dates asked for (both inclusive), in order; malformed ones are ignored."""
+    first, last = _date(params.get("from")), _date(params.get("to"))
+    if first and last and first > last:
+        first, last = last, first
+    return first, last
+
+
+def _midnight(day: date | None) -> datetime | None:
+    return timezone.make_aware(datetime.combine(day, time.min)) if day else None
+
+
 def filters_from(params) -> SearchFilters:
     """Unknown or malformed values are ignored, never an error."""
     genre = params.get("genre", "")
     validity = params.get("validity", "")
+    first, last = date_range_from(params)
     return SearchFilters(
+        published_after=_midnight(first),
+        published_before=_midnight(last + timedelta(days=1)) if last else None,
         organization_id=_int(params.get("org")),
         domain_id=_int(params.get("domain")),
         catalog_item_id=_int(params.get("item")),
@@ -183,8 +206,10 @@ def year_choices(selected: int | None) -> list[Choice]:
     return [Choice(str(year), f"{year}年", year == selected) for year in years]
 
 
-def _filter_label(param: str, filters: SearchFilters) -> tuple[str, str]:
+def _filter_label(param: str, filters: SearchFilters, value=None) -> tuple[str, str]:
     """The name of a filter and of its chosen value, as a citizen reads them."""
+    if param in ("from", "to"):
+        return ("发布日期自" if param == "from" else "发布日期至"), f"{value:%Y年%m月%d日}"
     if param == "org":
         org = Organization.objects.select_related("region").filter(pk=filters.organization_id)
         place = org.first()
@@ -218,11 +243,12 @@ def applied_filters(filters: SearchFilters, params: QueryDict) -> list[AppliedFi
         "year": filters.year,
         "validity": filters.validity,
     }
+    values["from"], values["to"] = date_range_from(params)
     out = []
     for param in FILTER_PARAMS:
         if not values[param]:
             continue
-        label, value = _filter_label(param, filters)
+        label, value = _filter_label(param, filters, values[param])
         rest = params.copy()
         rest.pop(param, None)
         rest.pop("page", None)

@@ -42,6 +42,9 @@ class SearchFilters:
     genre: str = ""
     year: int | None = None
     validity: str = ""
+    # Publication time window, half-open [published_after, published_before), aware datetimes.
+    published_after: datetime | None = None
+    published_before: datetime | None = None
 
 
 @dataclass
@@ -59,6 +62,7 @@ class SearchResults:
     facets: dict[str, dict[int, int]] = field(default_factory=dict)
     suggestions: list[str] = field(default_factory=list)
     backend: str = ""
+    approximate: bool = False  # the total was estimated from a sample (very common words)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ def index(request: HttpRequest) -> HttpResponse:
         template = "search/index.html"
         context["places"] = selectors.place_choices(filters.organization_id)
         context["years"] = selectors.year_choices(filters.year)
+        context["date_from"], context["date_to"] = selectors.date_range_from(request.GET)
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
     return response
@@ -62,6 +63,7 @@ def api(request: HttpRequest) -> JsonResponse:
         {
             "query": query,
             "total": results.total,
+            "total_is_estimate": results.approximate,
             "page": page,
             "per_page": PER_PAGE,
             "sort": sort,

@@ -163,3 +163,29 @@ def test_theme_and_validity_filters(backend_name):
     reindex_document(document.pk)
     repealed = search(document.title, SearchFilters(validity="repealed"), per_page=50)
     assert [h.id for h in repealed.hits] == [document.pk]
+
+
+def test_publication_date_range(backend_name):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    document = public().order_by("-published_at", "-pk").first()
+    day = timezone.localtime(document.published_at).date()
+    midnight = timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time()))
+    inside = SearchFilters(published_after=midnight, published_before=midnight + timedelta(days=1))
+    after = SearchFilters(published_after=midnight + timedelta(days=1))
+    before = SearchFilters(published_before=midnight)
+
+    assert document.pk in {h.id for h in search(document.title, inside, per_page=50).hits}
+    assert document.pk not in {h.id for h in search(document.title, after, per_page=50).hits}
+    assert document.pk not in {h.id for h in search(document.title, before, per_page=50).hits}
+    from gongkai.search.segment import query_tokens
+
+    word = max(query_tokens(document.title), key=len)
+    found = search(word, inside, per_page=50)
+    assert found.total > 0
+    assert {
+        timezone.localtime(d.published_at).date()
+        for d in Document.objects.filter(pk__in=[h.id for h in found.hits])
+    } == {day}

@@ -70,3 +70,24 @@ def test_htmx_partial_carries_the_applied_filters_but_not_the_form(client, backe
     html = response.content.decode()
     assert "地区：<strong>城关镇</strong>" in html
     assert 'id="search-org"' not in html
+
+
+def test_date_range_filters_keeps_its_inputs_and_shows_as_applied(client, backend_name):
+    from gongkai.documents.models import Document
+
+    newest = Document.objects.public().order_by("-published_at").first()
+    day = newest.published_at.date().isoformat()
+    everything = _count(_page(client, q="低保"))
+    html = _page(client, q="低保", **{"from": "2000-01-01", "to": "2000-12-31"})
+    assert "没有找到" in html
+    html = _page(client, q="低保", **{"from": "2000-01-01", "to": day})
+    assert _count(html) == everything
+    assert 'name="from" value="2000-01-01"' in html
+    assert f'name="to" value="{day}"' in html
+    assert "发布日期自" in html and "2000年01月01日" in html
+
+
+def test_reversed_or_malformed_dates_never_fail(client, backend_name):
+    assert _page(client, q="低保", **{"from": "2030-01-01", "to": "2000-01-01"})
+    html = _page(client, q="低保", **{"from": "2025-13-45", "to": "昨天"})
+    assert _count(html) == _count(_page(client, q="低保"))

@@ -7,8 +7,10 @@ the words and the filters together, and "title matches" is one more lexeme test.
 
 import math
 from collections import Counter
+from datetime import datetime
 from functools import reduce
 from operator import and_, or_
+from typing import NamedTuple
 
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
@@ -75,6 +77,10 @@ def filtered(entries: QuerySet, filters: SearchFilters) -> QuerySet:
     """Entries that pass the filters (organization subtree, domain, item, theme, genre, validity, year)."""
     for key in filter_keys(filters):
         entries = entries.filter(keys__contains=f" {key} ")
+    if filters.published_after:
+        entries = entries.filter(published_at__gte=filters.published_after)
+    if filters.published_before:
+        entries = entries.filter(published_at__lt=filters.published_before)
     return entries
 
 
@@ -224,7 +230,15 @@ def _phrases(query: Expanded) -> list[str]:
     return [p.replace(" ", "").lower() for p in query.phrases if p.replace(" ", "")]
 
 
-def _where(tsquery: str, phrases: list[str], year: int | None = None) -> tuple[str, list]:
+class Narrowing(NamedTuple):
+    """What the tsquery cannot say: exact substrings (quoted phrases) and a publication window."""
+
+    phrases: list[str]
+    after: datetime | None = None
+    before: datetime | None = None
+
+
+def _where(tsquery: str, narrowing: Narrowing, year: int | None = None) -> tuple[str, list]:
     parts, params = [], []
     if tsquery:
         parts.append("vector @@ %s::tsquery")
@@ -233,15 +247,21 @@ def _where(tsquery: str, phrases: list[str], year: int | None = None) -> tuple[s
         # Also a range, so a walk along the date index starts at that year (the key stays exact).
         parts.append("published_at >= %s AND published_at < %s")
         params += [f"{year - 1}-12-31", f"{year + 1}-01-02"]
-    for phrase in phrases:
+    if narrowing.after:
+        parts.append("published_at >= %s")
+        params.append(narrowing.after)
+    if narrowing.before:
+        parts.append("published_at < %s")
+        params.append(narrowing.before)
+    for phrase in narrowing.phrases:
         parts.append("(strpos(lower(title), %s) > 0 OR strpos(lower(text), %s) > 0)")
         params += [phrase, phrase]
     return " AND ".join(parts), params
 
 
-def _probe(cursor, tsquery: str, phrases: list[str]) -> int:
+def _probe(cursor, tsquery: str, narrowing: Narrowing) -> int:
     """Matches predicted from bucket 0, reading no more rows than needed to reach WALK_FROM."""
-    where, params = _where(_in_buckets(tsquery, range(1)), phrases)
+    where, params = _where(_in_buckets(tsquery, range(1)), narrowing)
     cursor.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {where} LIMIT %s) AS probe",  # noqa: S608
         [*params, WALK_FROM // SAMPLE_BUCKETS + 1],
@@ -278,8 +298,8 @@ def _search_postgresql(
     query: Expanded, filters: SearchFilters, sort: str, page: int, per_page: int
 ) -> SearchResults:
     tsquery, title_tsquery = text_tsquery(query, filters)
-    phrases = _phrases(query)
-    if not (_group_alternatives(query) or phrases):
+    narrowing = Narrowing(_phrases(query), filters.published_after, filters.published_before)
+    if not (_group_alternatives(query) or narrowing.phrases):
         return SearchResults(total=0, hits=[], backend="database")
     year = filters.year
     start, end = (page - 1) * per_page, page * per_page
@@ -287,37 +307,39 @@ def _search_postgresql(
         # The planner does not price reading each TOASTed tsvector: a sequential scan looks cheap
         # for common words and is 30× slower than the index.
         cursor.execute("SET LOCAL enable_seqscan = off")
-        total, facets = _counts(cursor, tsquery, phrases)
+        total, facets, estimated = _counts(cursor, tsquery, narrowing)
         if not total:
             return SearchResults(total=0, hits=[], backend="database")
         if sort == "date" or not title_tsquery:
-            ids = _newest(cursor, _where(tsquery, phrases, year), start, per_page, total)
+            ids = _newest(cursor, _where(tsquery, narrowing, year), start, per_page, total)
             scores = [0.0] * len(ids)
         else:
             # Documents with every word in the title first, then the others; newest first in each.
             in_title = f"{tsquery} & {title_tsquery}"
             rest = f"{tsquery} & !({title_tsquery})"
             common = total >= WALK_FROM
-            in_title_matches = _probe(cursor, in_title, phrases) if common else 0
-            first = _newest(cursor, _where(in_title, phrases, year), 0, end, in_title_matches)
+            in_title_matches = _probe(cursor, in_title, narrowing) if common else 0
+            first = _newest(cursor, _where(in_title, narrowing, year), 0, end, in_title_matches)
             others: list[int] = []
             if len(first) < end:
-                rest_matches = _probe(cursor, rest, phrases) if common else 0
+                rest_matches = _probe(cursor, rest, narrowing) if common else 0
                 skip = max(0, start - len(first))
                 count = end - max(start, len(first))
-                others = _newest(cursor, _where(rest, phrases, year), skip, count, rest_matches)
+                others = _newest(cursor, _where(rest, narrowing, year), skip, count, rest_matches)
             ids = first[start:] + others
             scores = [2.0] * len(first[start:]) + [1.0] * len(others)
     hits = [Hit(id=pk, score=score) for pk, score in zip(ids, scores, strict=True)]
-    return SearchResults(total=total, hits=hits, facets=facets, backend="database")
+    return SearchResults(
+        total=total, hits=hits, facets=facets, backend="database", approximate=estimated
+    )
 
 
 def _in_buckets(tsquery: str, buckets: range) -> str:
     return f"{tsquery} & (" + " | ".join(_quoted(f"@s{n}") for n in buckets) + ")"
 
 
-def _facet_rows(cursor, tsquery: str, phrases: list[str]) -> Counter:
-    where, params = _where(tsquery, phrases)
+def _facet_rows(cursor, tsquery: str, narrowing: Narrowing) -> Counter:
+    where, params = _where(tsquery, narrowing)
     cursor.execute(
         f"""
         WITH matches AS MATERIALIZED (
@@ -332,27 +354,28 @@ def _facet_rows(cursor, tsquery: str, phrases: list[str]) -> Counter:
     return Counter({(facet, key): n for facet, key, n in cursor.fetchall()})
 
 
-def _counts(cursor, tsquery: str, phrases: list[str]) -> tuple[int, dict]:
-    """The total and the counts per organization, year and domain (scaled from a sample if large)."""
+def _counts(cursor, tsquery: str, narrowing: Narrowing) -> tuple[int, dict, bool]:
+    """The total and the counts per organization, year and domain, and whether they were scaled
+    from a sample (large results)."""
     buckets = SAMPLE_BUCKETS
     if tsquery:
-        rows = _facet_rows(cursor, _in_buckets(tsquery, range(1)), phrases)
+        rows = _facet_rows(cursor, _in_buckets(tsquery, range(1)), narrowing)
         in_first = sum(n for (facet, _), n in rows.items() if facet == "organization")
         if in_first * SAMPLE_BUCKETS <= EXACT_LIMIT:
-            rows = _facet_rows(cursor, tsquery, phrases)
+            rows = _facet_rows(cursor, tsquery, narrowing)
         else:
             buckets = min(SAMPLE_BUCKETS, math.ceil(SAMPLE / in_first))
             if buckets > 1:
-                rows += _facet_rows(cursor, _in_buckets(tsquery, range(1, buckets)), phrases)
+                rows += _facet_rows(cursor, _in_buckets(tsquery, range(1, buckets)), narrowing)
     else:
-        rows = _facet_rows(cursor, tsquery, phrases)
+        rows = _facet_rows(cursor, tsquery, narrowing)
     scale = SAMPLE_BUCKETS / buckets
     counts: dict[str, dict[int, int]] = {"domain": {}, "organization": {}, "year": {}}
     for (facet, key), n in rows.items():
         if key is not None:
             counts[facet][key] = round(n * scale)
     total = round(scale * sum(n for (facet, _), n in rows.items() if facet == "organization"))
-    return total, counts
+    return total, counts, scale > 1
 
 
 # -- SQLite (small sites, and the fallback while an embedded index is rebuilt) ---------------------

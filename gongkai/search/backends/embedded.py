@@ -264,7 +264,23 @@ class EmbeddedBackend:
             ("genre", filters.genre or None),
             ("validity", filters.validity or None),
         ]
-        return [(_Occur.Must, q.term_query(s, f, v)) for f, v in pairs if v is not None]
+        clauses = [(_Occur.Must, q.term_query(s, f, v)) for f, v in pairs if v is not None]
+        if filters.published_after or filters.published_before:
+            after, before = filters.published_after, filters.published_before
+            clauses.append(
+                (
+                    _Occur.Must,
+                    q.range_query(
+                        s,
+                        "ts",
+                        tantivy.FieldType.Integer,
+                        int(after.timestamp()) if after else None,
+                        int(before.timestamp()) if before else None,
+                        include_upper=before is None,
+                    ),
+                )
+            )
+        return clauses
 
     def searcher(self) -> tantivy.Searcher:
         """The reader follows commits by itself (tantivy watches meta.json): no reload per search."""
