@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
-from bench.search.run import load_corpus, percentiles
+from bench.search.run import load_corpus, naive_query, percentiles
 
 SERVER = os.environ.get("PG_BENCH_URL", "postgres://postgres@127.0.0.1:5432")
 
@@ -236,10 +236,10 @@ def facet_timings(kind: str) -> None:
             total = cursor.fetchone()[0]
             timings["count exact"] = time.perf_counter() - t0
             t0 = time.perf_counter()
-            database._facet_rows(cursor, tsquery, [])
+            database._facet_rows(cursor, tsquery, database.Narrowing([]))
             timings["count + facets exact"] = time.perf_counter() - t0
             t0 = time.perf_counter()
-            estimate, _ = database._counts(cursor, tsquery, [])
+            estimate, _, _ = database._counts(cursor, tsquery, database.Narrowing([]))
             timings["as configured"] = time.perf_counter() - t0
             cursor.execute("RESET enable_seqscan")
         shown = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in timings.items())
@@ -335,27 +335,14 @@ def _timed(queries, meta: dict, kind: str, raw):
 
 
 def naive(args, meta: dict) -> None:
-    from django.db.models import Q
-
     from bench.search import corpus
-    from gongkai.documents.models import Document
 
     rng = random.Random(5)
     naive_ms = []
     for text, filter_kind in corpus.queries(args.queries)[: args.naive_queries]:
         filters = _filters(filter_kind, meta, rng)
         t0 = time.perf_counter()
-        documents = Document.objects.public()
-        for word in text.split():
-            documents = documents.filter(Q(title__icontains=word) | Q(body__icontains=word))
-        if filters.organization_id:
-            documents = documents.filter(organization__parent_id=filters.organization_id)
-        if filters.domain_id:
-            documents = documents.filter(catalog_items__catalog__domain_id=filters.domain_id)
-        if filters.year:
-            documents = documents.filter(published_at__year=filters.year)
-        list(documents.order_by("-published_at").values_list("pk", "title")[:20])
-        documents.count()
+        naive_query(text, filters)
         naive_ms.append((time.perf_counter() - t0) * 1000)
         print(f"  naive {len(naive_ms)}: {naive_ms[-1]:,.0f} ms", flush=True)
     print(f"naive icontains (top 20 by date + count): {percentiles(naive_ms)}")

@@ -198,11 +198,7 @@ class _TableScan:
     def _name_cells(self, cells: list[tuple[int, int]], *, column: bool) -> None:
         text, found = self.text, self.found
         for start, end in cells:
-            cell = text[start:end]
-            if cell[:1].isspace() or cell[-1:].isspace():
-                start += len(cell) - len(cell.lstrip())
-                cell = cell.strip()
-                end = start + len(cell)
+            start, end, cell = _trimmed(text, start, end)
             if not cell:
                 continue
             if (len(cell) <= 4 and cell.isalpha()) or _SPACED_NAME_RE.fullmatch(cell):
@@ -219,11 +215,17 @@ class _TableScan:
     def _address_cells(self, cells: list[tuple[int, int]]) -> None:
         text, found = self.text, self.found
         for start, end in cells:
-            cell = text[start:end]
-            if cell[:1].isspace() or cell[-1:].isspace():
-                start += len(cell) - len(cell.lstrip())
-                cell = cell.strip()
-                end = start + len(cell)
+            start, end, cell = _trimmed(text, start, end)
             cut = _cut_fine(cell)
             if cut is not None:
                 found.append(("address", start + cut, end, 0.9))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """A cell's span and text without the spaces around it."""
+    cell = text[start:end]
+    if cell[:1].isspace() or cell[-1:].isspace():
+        start += len(cell) - len(cell.lstrip())
+        cell = cell.strip()
+        end = start + len(cell)
+    return start, end, cell
