@@ -12,10 +12,8 @@ class PortalConfig(AppConfig):
         # Bodies and places have no service of their own (they change by import, shell or admin),
         # and every public page shows their names: any saved change makes the cache stale.
         for model in (Organization, Region):
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    _stale, sender=model, dispatch_uid=f"portal-pages-{model.__name__}-{signal}"
-                )
+            for name, signal in (("saved", post_save), ("deleted", post_delete)):
+                signal.connect(_stale, sender=model, dispatch_uid=f"pages-{model.__name__}-{name}")
 
 
 def _stale(**kwargs):
